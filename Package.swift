@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, each depending only on those above it:
+//   CCmark, COpenBLAS (system libraries)
+//   Autograd  -> NN -> PyInterpreter -> Notebook -> litgrad
+let package = Package(
+    name: "Litgrad",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "litgrad", targets: ["litgrad"]),
+        .library(name: "Autograd", targets: ["Autograd"]),
+        .library(name: "NN", targets: ["NN"]),
+        .library(name: "PyInterpreter", targets: ["PyInterpreter"]),
+        .library(name: "Notebook", targets: ["Notebook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(name: "Autograd", dependencies: ["COpenBLAS"]),
+        .target(name: "NN", dependencies: ["Autograd"]),
+        .target(name: "PyInterpreter", dependencies: ["Autograd", "NN"]),
+        .target(name: "Notebook", dependencies: ["PyInterpreter", "CCmark"]),
+        .executableTarget(
+            name: "litgrad",
+            dependencies: [
+                "Notebook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
+        .testTarget(name: "NNTests", dependencies: ["NN"]),
+        .testTarget(name: "PyInterpreterTests", dependencies: ["PyInterpreter"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(
+            name: "GoldenTests",
+            dependencies: ["Notebook"],
+            resources: [.copy("Notebooks")]
+        ),
+    ],
+    // Swift 5 mode: the engine keeps process-wide state (grad mode, the RNG)
+    // that a single-threaded interpreter session owns; strict-concurrency
+    // checking would only add ceremony there.
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,2 @@
+import Autograd
+public enum NNPlaceholder {}

@@ -1,0 +1,3 @@
+import CCmark
+import PyInterpreter
+public enum NotebookPlaceholder {}
