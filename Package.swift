@@ -16,6 +16,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -30,8 +32,14 @@ let package = Package(
         ),
         .target(name: "Autograd", dependencies: ["COpenBLAS"]),
         .target(name: "NN", dependencies: ["Autograd"]),
-        .target(name: "PyInterpreter", dependencies: ["Autograd", "NN"]),
-        .target(name: "Notebook", dependencies: ["PyInterpreter", "CCmark"]),
+        .target(
+            name: "PyInterpreter",
+            dependencies: ["Autograd", "NN", .product(name: "BigInt", package: "BigInt")]
+        ),
+        .target(
+            name: "Notebook",
+            dependencies: ["PyInterpreter", "CCmark", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "litgrad",
             dependencies: [
