@@ -1,0 +1,9 @@
+extension ModuleRegistry {
+    /// The modules every notebook session can import. Native bindings (torch,
+    /// oneflow, matplotlib) register their providers here too.
+    public static func standard() -> ModuleRegistry {
+        let registry = ModuleRegistry()
+        registry.register("math", MathModule.make)
+        return registry
+    }
+}
