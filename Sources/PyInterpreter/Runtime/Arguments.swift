@@ -39,11 +39,13 @@ public struct NativeSignature {
         public let name: Symbol
         public let defaultValue: Value?
         public let kind: Kind
-        /// A positional-or-keyword parameter, required when `default` is nil.
-        public init(_ name: String, default defaultValue: Value? = nil) {
-            self.name = Symbol.intern(name)
-            self.defaultValue = defaultValue
-            self.kind = .positionalOrKeyword
+        /// A required positional-or-keyword parameter.
+        public init(_ name: String) {
+            self.init(name: name, defaultValue: nil, kind: .positionalOrKeyword)
+        }
+        /// An optional positional-or-keyword parameter (`default: .none` is Python's None).
+        public init(_ name: String, default defaultValue: Value) {
+            self.init(name: name, defaultValue: defaultValue, kind: .positionalOrKeyword)
         }
         public init(stringLiteral name: String) { self.init(name) }
         init(name: String, defaultValue: Value?, kind: Kind) {
@@ -51,8 +53,12 @@ public struct NativeSignature {
             self.defaultValue = defaultValue
             self.kind = kind
         }
-        /// A parameter that can only be passed by keyword (after `*` in Python).
-        public static func keywordOnly(_ name: String, default defaultValue: Value? = nil) -> Parameter {
+        /// A required keyword-only parameter (after `*` in Python).
+        public static func keywordOnly(_ name: String) -> Parameter {
+            Parameter(name: name, defaultValue: nil, kind: .keywordOnly)
+        }
+        /// An optional keyword-only parameter.
+        public static func keywordOnly(_ name: String, default defaultValue: Value) -> Parameter {
             Parameter(name: name, defaultValue: defaultValue, kind: .keywordOnly)
         }
         /// `*name`: collects extra positional arguments.
