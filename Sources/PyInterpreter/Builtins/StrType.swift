@@ -403,7 +403,7 @@ enum StrMethods {
         case "ljust": return .string(s.value + String(repeating: f, count: padding))
         case "rjust": return .string(String(repeating: f, count: padding) + s.value)
         default:
-            let left = padding / 2 + (padding & n & 1)
+            let left = padding / 2 + (padding & width & 1)
             return .string(String(repeating: f, count: left) + s.value + String(repeating: f, count: padding - left))
         }
     }

@@ -83,9 +83,8 @@ extension Interpreter {
         case .list(let items):
             return .list(try evalSequence(items, f))
         case .set(let items):
-            let s = PySet()
-            for v in try evalSequence(items, f) { s.add(v, try located(e.span) { try hashKey(v) }) }
-            return .object(s)
+            let values = try evalSequence(items, f)
+            return .object(try located(e.span) { try makeSetDisplay(values, constant: items.count >= 3 && items.allSatisfy(isConstant)) })
         case .dict(let items):
             let d = PyDict()
             for item in items {
@@ -93,7 +92,7 @@ extension Interpreter {
                 case .pair(let k, let v):
                     let key = try eval(k, f)
                     let value = try eval(v, f)
-                    d.set(key, hash: try located(k.span) { try hashKey(key) }, value)
+                    d.set(key, hash: try located(e.span) { try hashKey(key) }, value)
                 case .unpack(let m):
                     let mapping = try eval(m, f)
                     try located(m.span) { try mergeMapping(into: d, mapping) }
@@ -110,6 +109,25 @@ extension Interpreter {
             try store(v, x, f)
             return x
         }
+    }
+
+    private func isConstant(_ e: Expr) -> Bool {
+        if case .constant = e.kind { return true }
+        return false
+    }
+
+    /// A set display. CPython compiles a display of 3+ constants into a frozenset
+    /// constant merged into a new set, which can change the iteration order.
+    private func makeSetDisplay(_ values: [Value], constant: Bool) throws -> PySet {
+        let s = PySet()
+        if constant {
+            let frozen = PySet(frozen: true)
+            for v in values { frozen.add(v, try hashKey(v)) }
+            s.merge(frozen)
+            return s
+        }
+        for v in values { s.add(v, try hashKey(v)) }
+        return s
     }
 
     /// Items of a display, expanding `*iterable`.

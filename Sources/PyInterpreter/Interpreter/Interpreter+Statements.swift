@@ -110,10 +110,10 @@ extension Interpreter {
                 return try exec(orElse, f)
             }
         }
-        let iterator = try located(iterable.span) { try makeIterator(source) }
+        let iterator = try located(span) { try makeIterator(source) }
         while true {
             try tick()
-            guard let item = try located(iterable.span, { try iterator.next(self) }) else { break }
+            guard let item = try located(span, { try iterator.next(self) }) else { break }
             try assign(target, item, f)
             switch try exec(body, f) {
             case .breakLoop: return .normal

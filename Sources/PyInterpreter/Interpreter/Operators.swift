@@ -55,12 +55,14 @@ extension Interpreter {
         return try binaryOperation(op, l, r)
     }
 
+    /// Special methods of user and native classes (builtin types are handled by `builtinBinary`).
     private func dispatchBinary(_ op: BinaryOp, _ l: Value, _ r: Value) throws -> Value? {
+        guard l.instance != nil || r.instance != nil else { return nil }
         let lt = l.pyType, rt = r.pyType
         let forward = Symbol.intern("__\(op.dunder)__")
         let reflected = Symbol.intern("__r\(op.dunder)__")
-        let lm = lt.lookup(forward)
-        let rm = lt === rt ? nil : rt.lookup(reflected)
+        let lm = l.instance != nil ? lt.lookup(forward) : nil
+        let rm = lt === rt || r.instance == nil ? nil : rt.lookup(reflected)
         if let rm = rm, rt.isSubtype(of: lt), lt !== rt {
             let v = try callDescriptor(rm, r, Arguments([l]))
             if !v.isNotImplemented { return v }

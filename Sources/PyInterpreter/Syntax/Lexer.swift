@@ -531,7 +531,16 @@ func decodeEscapes<C: Collection>(_ body: C) -> Result<String, SyntaxIssue> wher
                 out.append(s)
             }
         case "N":
-            return .failure(SyntaxIssue("(unicode error) 'unicodeescape' codec can't decode bytes in position \(position)-\(position + 1): \\N{...} escapes are not supported", at: SourcePos(line: 0, column: 0)))
+            guard it.first == "{", let close = it.firstIndex(of: "}") else {
+                return .failure(SyntaxIssue("(unicode error) 'unicodeescape' codec can't decode bytes in position \(position)-\(position + 1): malformed \\N character escape", at: SourcePos(line: 0, column: 0)))
+            }
+            let name = String(scalars: it[it.index(after: it.startIndex)..<close])
+            guard let scalar = UnicodeNames.scalar(named: name) else {
+                return .failure(SyntaxIssue("(unicode error) 'unicodeescape' codec can't decode bytes in position \(position)-\(position + name.count + 3): unknown Unicode character name", at: SourcePos(line: 0, column: 0)))
+            }
+            out.append(scalar)
+            it = it[it.index(after: close)...]
+            position += name.count + 2
         default:
             out.append("\\")
             out.append(e)
@@ -539,4 +548,19 @@ func decodeEscapes<C: Collection>(_ body: C) -> Result<String, SyntaxIssue> wher
         position += 2
     }
     return .success(String(out))
+}
+
+/// Reverse lookup of Unicode character names for `\N{...}` escapes (built on first use).
+enum UnicodeNames {
+    private static let table: [String: Unicode.Scalar] = {
+        var t: [String: Unicode.Scalar] = [:]
+        for v in UInt32(0x20)...UInt32(0x10FFFF) {
+            guard let s = Unicode.Scalar(v) else { continue }
+            if let n = s.properties.name { t[n] = s }
+            if let a = s.properties.nameAlias { t[a] = s }
+        }
+        return t
+    }()
+
+    static func scalar(named name: String) -> Unicode.Scalar? { table[name.uppercased()] }
 }
