@@ -319,7 +319,7 @@ extension Interpreter {
         if case .attribute(let objExpr, let name) = calleeExpr.kind {
             let obj = try eval(objExpr, f)
             let method = try located(calleeExpr.span) { try lookupMethod(obj, name) }
-            let args = try evalArguments(argExprs, f)
+            let args = try located(span) { try evalArguments(argExprs, f) }
             switch method {
             case .unbound(let function):
                 return try located(span) { try callDescriptor(function, obj, args) }
@@ -334,7 +334,7 @@ extension Interpreter {
             for a in argExprs { if case .positional(let e) = a { values.append(try eval(e, f)) } }
             return try located(span) { try callFunction(fn, Arguments(values)) }
         }
-        let args = try evalArguments(argExprs, f)
+        let args = try located(span) { try evalArguments(argExprs, f) }
         return try located(span) { try call(callee, args) }
     }
 
@@ -348,9 +348,9 @@ extension Interpreter {
             case .starred(let e):
                 let v = try eval(e, f)
                 if !isIterable(v) {
-                    throw PyError(.typeError, "Value after * must be an iterable, not \(v.typeName)").located(e.span)
+                    throw PyError(.typeError, "Value after * must be an iterable, not \(v.typeName)")
                 }
-                args.positional.append(contentsOf: try located(e.span) { try iterate(v) })
+                args.positional.append(contentsOf: try iterate(v))
             case .keyword(let name, let e):
                 let v = try eval(e, f)
                 if args.keywords.contains(where: { $0.name === name }) {
@@ -360,15 +360,15 @@ extension Interpreter {
             case .doubleStarred(let e):
                 let v = try eval(e, f)
                 guard case .object(let o) = v, let d = o as? PyDict else {
-                    throw PyError(.typeError, "argument after ** must be a mapping, not \(v.typeName)").located(e.span)
+                    throw PyError(.typeError, "argument after ** must be a mapping, not \(v.typeName)")
                 }
                 for (k, value) in d.items {
                     guard case .str(let s) = k else {
-                        throw PyError(.typeError, "keywords must be strings").located(e.span)
+                        throw PyError(.typeError, "keywords must be strings")
                     }
                     let sym = Symbol.intern(s.value)
                     if args.keywords.contains(where: { $0.name === sym }) {
-                        throw PyError(.typeError, "got multiple values for keyword argument '\(s.value)'").located(e.span)
+                        throw PyError(.typeError, "got multiple values for keyword argument '\(s.value)'")
                     }
                     args.keywords.append((sym, value))
                 }

@@ -68,7 +68,7 @@ extension Interpreter {
         case .try(let body, let handlers, let orElse, let finally):
             return try execTry(body, handlers, orElse, finally, f)
         case .with(let items, let body):
-            return try execWith(items[...], body, f)
+            return try execWith(items[...], body, s.span, f)
         case .functionDef(let def, let decorators, let target):
             var fn: Value = .object(try makeFunction(def, f))
             for d in decorators.reversed() {
@@ -217,18 +217,18 @@ extension Interpreter {
         throw PyError(.typeError, "catching classes that do not inherit from BaseException is not allowed").located(span)
     }
 
-    private func execWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], _ f: Frame) throws -> Flow {
+    private func execWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], _ span: SourceSpan, _ f: Frame) throws -> Flow {
         guard let item = items.first else { return try exec(body, f) }
         let manager = try eval(item.context, f)
         let type = manager.pyType
         guard let enter = type.lookup(.dunderEnter), let exit = type.lookup(.dunderExit) else {
-            throw PyError(.typeError, "'\(type.name)' object does not support the context manager protocol").located(item.context.span)
+            throw PyError(.typeError, "'\(type.name)' object does not support the context manager protocol").located(span)
         }
         let entered = try located(item.context.span) { try callDescriptor(enter, manager, .empty) }
         if let target = item.target { try assign(target, entered, f) }
         let flow: Flow
         do {
-            flow = try execWith(items.dropFirst(), body, f)
+            flow = try execWith(items.dropFirst(), body, span, f)
         } catch let error as PyError where !error.state.isUncatchable {
             let suppress = try located(item.context.span) { try callDescriptor(exit, manager, Arguments([.object(error.exception.cls), .object(error.exception), .none])) }
             if try isTruthy(suppress) { return .normal }

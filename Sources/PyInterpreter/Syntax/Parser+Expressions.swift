@@ -254,8 +254,13 @@ extension Parser {
                 if sawDoubleStar { throw fail("iterable argument unpacking follows keyword argument unpacking", at: e.span.start) }
                 args.append(.starred(e))
             } else if case .name(let n) = current.kind, peek(1).is(.assign) {
-                advance(); advance()
-                args.append(.keyword(Symbol.intern(n), try parseTest()))
+                let nameToken = advance()
+                advance()
+                let sym = Symbol.intern(n)
+                if args.contains(where: { if case .keyword(let k, _) = $0 { return k === sym }; return false }) {
+                    throw fail("keyword argument repeated: \(n)", at: nameToken.span.start)
+                }
+                args.append(.keyword(sym, try parseTest()))
                 sawKeyword = true
             } else {
                 var e = try parseNamedExpression()
