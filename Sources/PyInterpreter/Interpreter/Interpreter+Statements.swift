@@ -43,7 +43,7 @@ extension Interpreter {
         case .assert(let test, let message):
             if try !isTruthy(try eval(test, f)) {
                 let args = try message.map { [try eval($0, f)] } ?? []
-                throw PyError(exception: PyType.makeException(.assertionError, args: args)).located(test.span)
+                throw PyError(exception: PyType.makeException(.assertionError, args: args)).located(s.span)
             }
         case .import(let names):
             for n in names { try importName(n, f, s.span) }
@@ -133,7 +133,7 @@ extension Interpreter {
             throw current
         }
         let value = try eval(e, f)
-        var error = try located(e.span) { try exceptionToRaise(value) }
+        var error = try located(span) { try exceptionToRaise(value) }
         let state = error.state
         state.traceback = []
         state.pendingSpan = nil
@@ -201,7 +201,7 @@ extension Interpreter {
         for h in handlers {
             guard let typeExpr = h.type else { return h }
             let t = try eval(typeExpr, f)
-            if try exceptionMatches(error.exception.cls, t, typeExpr.span) { return h }
+            if try exceptionMatches(error.exception.cls, t, h.span) { return h }
         }
         return nil
     }
@@ -288,8 +288,7 @@ extension Interpreter {
                 value = .object(sub)
             }
             guard let v = value else {
-                let err = PyError(.importError, "cannot import name '\(n.name)' from '\(m.name)' (unknown location)")
-                throw err.located(n.span)
+                throw PyError(.importError, "cannot import name '\(n.name)' from '\(m.name)' (unknown location)").located(span)
             }
             try store(n.target, v, f)
         }
@@ -300,6 +299,10 @@ extension Interpreter {
         let canonical = modules.canonicalName(name)
         if let m = loadedModules[canonical] { return m }
         guard let provider = modules.provider(canonical) else {
+            if let dot = name.lastIndex(of: "."), loadedModules[modules.canonicalName(String(name[..<dot]))] != nil,
+               !modules.isPackage(String(name[..<dot])) {
+                throw PyError(.moduleNotFoundError, "No module named '\(name)'; '\(name[..<dot])' is not a package")
+            }
             throw PyError(.moduleNotFoundError, "No module named '\(name)'")
         }
         let m = try provider(self)

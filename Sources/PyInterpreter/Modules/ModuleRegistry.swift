@@ -33,6 +33,12 @@ public final class ModuleRegistry {
 
     func canImport(_ name: String) -> Bool { providers[canonicalName(name)] != nil }
 
+    /// Whether `name` has registered submodules.
+    func isPackage(_ name: String) -> Bool {
+        let prefix = canonicalName(name) + "."
+        return providers.keys.contains { $0.hasPrefix(prefix) }
+    }
+
     /// Registered module names (for diagnostics and tests).
     public var moduleNames: [String] { providers.keys.sorted() + aliases.keys.sorted() }
 }
