@@ -71,7 +71,7 @@ public final class Interpreter {
         warnings = []
         let parser = Parser(source: code, unit: unit)
         let body = parser.parseModule()
-        let issues = SyntaxErrorOrder.prioritize(parser: parser.issues, lexer: parser.lexer.issues, insideBracket: parser.firstIssueInsideBracket)
+        let issues = SyntaxErrorOrder.prioritize(parser: parser.issues, lexer: parser.lexer.issues)
         if !issues.isEmpty {
             let errors = issues.map { cellError(for: $0, unit: unit) }
             return (errors[0], Array(errors.dropFirst()))
@@ -221,14 +221,16 @@ extension Limits {
 /// CPython reports tokenizer errors anywhere in the source before parser errors,
 /// and an unclosed bracket instead of an error found inside it.
 enum SyntaxErrorOrder {
-    static func prioritize(parser: [SyntaxIssue], lexer: [LexIssue], insideBracket: SourcePos?) -> [SyntaxIssue] {
+    static func prioritize(parser: [SyntaxIssue], lexer: [LexIssue]) -> [SyntaxIssue] {
         var all = parser + lexer.map { $0.issue }
         all.sort { $0.position < $1.position }
         guard !all.isEmpty else { return [] }
         var first: SyntaxIssue? = lexer.first { !$0.isNeverClosed }?.issue
         if first == nil, let neverClosed = lexer.first(where: { $0.isNeverClosed }) {
-            if parser.isEmpty { first = neverClosed.issue }
-            else if let inside = insideBracket, neverClosed.issue.position < inside || neverClosed.issue.position == inside {
+            // An error after the unclosed bracket is a symptom of it.
+            if let p = parser.first, p.position < neverClosed.issue.position {
+                first = p
+            } else {
                 first = neverClosed.issue
             }
         }

@@ -172,8 +172,8 @@ final class Lexer {
         }
         if col > top {
             if altCol <= altTop { return tabError(start) }
-            if indents.count > Lexer.maxIndentLevels {
-                report("too many levels of indentation", at: start, type: "IndentationError")
+            if indents.count >= Lexer.maxIndentLevels {
+                report("too many levels of indentation", at: SourcePos(line: Int(start.line), column: 1), type: "IndentationError")
                 return Token(kind: .error, span: SourceSpan(start))
             }
             indents.append(col)
@@ -187,7 +187,7 @@ final class Lexer {
             dedents += 1
         }
         if col != indents[indents.count - 1] {
-            report("unindent does not match any outer indentation level", at: SourcePos(line: line, column: column), type: "IndentationError")
+            report("unindent does not match any outer indentation level", at: SourcePos(line: line, column: lineEndColumn()), type: "IndentationError")
             // Recover as if the line were at the nearest outer level.
             indents[indents.count - 1] = col
             altIndents[altIndents.count - 1] = altCol
@@ -197,6 +197,13 @@ final class Lexer {
         if altCol != altIndents[altIndents.count - 1] { return tabError(start) }
         for _ in 1..<dedents { pending.append(Token(kind: .dedent, span: SourceSpan(start))) }
         return Token(kind: .dedent, span: SourceSpan(start))
+    }
+
+    /// Column just past the last character of the current line (CPython points there for dedent errors).
+    private func lineEndColumn() -> Int {
+        var i = index, c = column
+        while i < endIndex, text[i] != "\n", text[i] != "\r" { i += 1; c += 1 }
+        return c
     }
 
     private func tabError(_ start: SourcePos) -> Token {
@@ -370,7 +377,8 @@ final class Lexer {
         while true {
             guard let c = peek() else {
                 let kind = triple ? "unterminated triple-quoted string literal" : "unterminated string literal"
-                report("\(kind) (detected at line \(line))", at: start)
+                let detected = column == 1 && line > 1 ? line - 1 : line
+                report("\(kind) (detected at line \(detected))", at: start)
                 return make(.error, from: start)
             }
             if c == "\\" {

@@ -251,7 +251,7 @@ extension Parser {
                 sawDoubleStar = true
             } else if accept(.star) {
                 let e = try parseTest()
-                if sawDoubleStar { throw fail("iterable argument unpacking follows keyword argument unpacking", at: e.span.start) }
+                if sawDoubleStar { throw fail("iterable argument unpacking follows keyword argument unpacking", at: start) }
                 args.append(.starred(e))
             } else if case .name(let n) = current.kind, peek(1).is(.assign) {
                 let nameToken = advance()
@@ -274,8 +274,8 @@ extension Parser {
                     }
                     e = comp
                 }
-                if sawDoubleStar { throw fail("positional argument follows keyword argument unpacking", at: e.span.start) }
-                if sawKeyword { throw fail("positional argument follows keyword argument", at: e.span.start) }
+                if sawDoubleStar { throw fail("positional argument follows keyword argument unpacking", at: e.span.end) }
+                if sawKeyword { throw fail("positional argument follows keyword argument", at: e.span.end) }
                 args.append(.positional(e))
             }
             if !accept(.comma) { break }
@@ -501,7 +501,7 @@ extension Parser {
             if piece.isFormatted {
                 anyFormatted = true
                 if !text.isEmpty { parts.append(.literal(text)); text = "" }
-                parts.append(contentsOf: try parseFormattedBody(piece, tokenStart: token.span.start))
+                parts.append(contentsOf: try parseFormattedBody(piece, tokenEnd: token.span.end))
             } else {
                 text += piece.value
             }
@@ -512,8 +512,8 @@ extension Parser {
         return Expr(kind: .formatted(FormattedStringParser.merge(parts)), span: span)
     }
 
-    private func parseFormattedBody(_ piece: StringPiece, tokenStart: SourcePos) throws -> [FormattedPart] {
-        var fp = FormattedStringParser(body: Array(piece.value.unicodeScalars), isRaw: piece.isRaw, bodyStart: piece.bodyStart, parser: self)
+    private func parseFormattedBody(_ piece: StringPiece, tokenEnd: SourcePos) throws -> [FormattedPart] {
+        var fp = FormattedStringParser(body: Array(piece.value.unicodeScalars), isRaw: piece.isRaw, bodyStart: piece.bodyStart, tokenEnd: tokenEnd, parser: self)
         return try fp.parse()
     }
 }
@@ -524,13 +524,16 @@ struct FormattedStringParser {
     let body: [Unicode.Scalar]
     let isRaw: Bool
     let bodyStart: SourcePos
+    /// CPython 3.11 reports f-string structure errors just after the literal.
+    let tokenEnd: SourcePos
     unowned let parser: Parser
     var index = 0
 
-    init(body: [Unicode.Scalar], isRaw: Bool, bodyStart: SourcePos, parser: Parser) {
+    init(body: [Unicode.Scalar], isRaw: Bool, bodyStart: SourcePos, tokenEnd: SourcePos, parser: Parser) {
         self.body = body
         self.isRaw = isRaw
         self.bodyStart = bodyStart
+        self.tokenEnd = tokenEnd
         self.parser = parser
     }
 
@@ -560,7 +563,7 @@ struct FormattedStringParser {
     }
 
     func fail(_ message: String, at i: Int) -> Parser.Abandon {
-        parser.fail("f-string: " + message, at: position(i))
+        parser.fail("f-string: " + message, at: tokenEnd)
     }
 
     mutating func parse(nested: Int = 0) throws -> [FormattedPart] {

@@ -14,8 +14,6 @@ final class Parser {
     private var buffer: [Token] = []
     private var head = 0
     private(set) var issues: [SyntaxIssue] = []
-    /// Position of the first issue raised while a bracket was open (CPython then reports the unclosed bracket instead).
-    private(set) var firstIssueInsideBracket: SourcePos?
     var depth = 0
     private var loopDepth = 0
     private var functionDepth = 0
@@ -23,6 +21,8 @@ final class Parser {
     /// In f-string sub-parsers: prefix for error messages.
     private let messagePrefix: String
     private var previousEnd = SourcePos(line: 1, column: 1)
+    /// Where the last NEWLINE was (end of the last complete line).
+    private var lastNewline = SourcePos(line: 1, column: 1)
 
     init(source: String, unit: SourceUnit) {
         lexer = Lexer(source)
@@ -53,6 +53,7 @@ final class Parser {
     func advance() -> Token {
         let t = peek()
         previousEnd = t.span.end
+        if t.isNewline { lastNewline = t.span.start }
         head += 1
         if head > 256 {
             buffer.removeFirst(head)
@@ -80,13 +81,12 @@ final class Parser {
         return Abandon()
     }
     func recordIssue(_ issue: SyntaxIssue) {
-        if issues.isEmpty && lexer.bracketDepth > 0 { firstIssueInsideBracket = issue.position }
         issues.append(issue)
     }
     func failInvalid(_ token: Token? = nil) -> Abandon {
         let t = token ?? current
         if t.isError { return Abandon() }
-        if t.isIndent { return fail("unexpected indent", at: t.span.start, type: "IndentationError") }
+        if t.isIndent { return fail("unexpected indent", at: Parser.indentPosition(t), type: "IndentationError") }
         return fail("invalid syntax", at: t.span.start)
     }
     func expect(_ p: Punct) throws {
@@ -102,6 +102,11 @@ final class Parser {
         throw failInvalid()
     }
 
+    /// CPython reports an unexpected indent at the last character of the indentation.
+    static func indentPosition(_ t: Token) -> SourcePos {
+        SourcePos(line: Int(t.span.start.line), column: max(1, Int(t.span.start.column) - 1))
+    }
+
     // MARK: - Module
 
     /// Parses a whole cell.
@@ -110,7 +115,7 @@ final class Parser {
         while !current.isEnd {
             if current.isNewline { advance(); continue }
             if current.isIndent {
-                _ = fail("unexpected indent", at: current.span.start, type: "IndentationError")
+                _ = fail("unexpected indent", at: Parser.indentPosition(current), type: "IndentationError")
                 advance()
                 _ = parseBlockStatements()
                 continue
@@ -128,7 +133,7 @@ final class Parser {
             if current.isDedent { advance(); break }
             if current.isNewline { advance(); continue }
             if current.isIndent {
-                _ = fail("unexpected indent", at: current.span.start, type: "IndentationError")
+                _ = fail("unexpected indent", at: Parser.indentPosition(current), type: "IndentationError")
                 advance()
                 _ = parseBlockStatements()
                 continue
@@ -336,7 +341,7 @@ final class Parser {
     func checkTarget(_ e: Expr, context: TargetContext, inSequence: Bool = false) throws {
         switch e.kind {
         case .name(let v):
-            if ["True", "False", "None", "__debug__"].contains(v.name) {
+            if ["__debug__"].contains(v.name) {
                 throw fail("cannot \(context == .delete ? "delete" : "assign to") \(v.name)", at: e.span.start)
             }
         case .attribute, .index:
@@ -356,6 +361,8 @@ final class Parser {
             if context == .delete { throw fail("cannot delete starred", at: e.span.start) }
             if !inSequence { throw fail("starred assignment target must be in a list or tuple", at: e.span.start) }
             try checkTarget(inner, context: context, inSequence: false)
+        case .constant(.none), .constant(.bool):
+            throw fail("cannot \(context == .delete ? "delete" : "assign to") \(Parser.describe(e))", at: e.span.start)
         default:
             let what = Parser.describe(e)
             switch context {
@@ -544,6 +551,7 @@ final class Parser {
     private func parseTry() throws -> Stmt {
         let keyword = advance()
         let body = try parseBlock(owner: "'try' statement on line \(keyword.span.start.line)")
+        let previousWasDedent = !current.is(.except) && !current.is(.finally)
         var handlers: [ExceptHandler] = []
         while current.is(.except) {
             let e = advance()
@@ -571,7 +579,7 @@ final class Parser {
             finally = try parseBlock(owner: "'finally' statement on line \(f.span.start.line)")
         }
         if handlers.isEmpty && finally.isEmpty {
-            throw fail("expected 'except' or 'finally' block", at: current.isEnd || current.isDedent ? lastEnd : current.span.start)
+            throw fail("expected 'except' or 'finally' block", at: current.isEnd || current.isDedent || previousWasDedent ? lastNewline : current.span.start)
         }
         return Stmt(kind: .try(body: body, handlers: handlers, orElse: orElse, finally: finally), span: keyword.span)
     }
