@@ -1,0 +1,53 @@
+/// `var` and `std` with a correction (1 = unbiased, PyTorch's default; 0 = population).
+/// PyTorch computes both in double whatever the tensor's dtype, so these do too.
+public enum VarianceReductions {
+    /// `t.var()` / `t.std()` of a whole tensor (`std_var_all_cpu`): the mean is the
+    /// tensor's own (float32) mean, then Σ(x − mean)² is summed in double, split into
+    /// per-thread chunks like PyTorch's `parallel_reduce`.
+    public static func all<T: KernelFloat>(_ values: [T], correction: Double, takeSqrt: Bool) -> T {
+        let mean = Double(SumReductions.mean(values))
+        let chunks = TorchThreads.chunks(
+            count: values.count, threads: TorchThreads.count,
+            serialBelow: TorchThreads.grainSize + 1)
+        var squares = 0.0
+        for chunk in chunks {
+            var partial = 0.0
+            for index in chunk {
+                let deviation = Double(values[index]) - mean
+                partial += deviation * deviation
+            }
+            squares += partial
+        }
+        return finish(squares / max(0, Double(values.count) - correction), takeSqrt: takeSqrt)
+    }
+
+    /// `t.var(dim)` / `t.std(dim)`: Welford's running mean and M2 in double along the axis.
+    public static func alongAxis<T: KernelFloat>(
+        _ values: [T], _ split: AxisSplit, correction: Double, takeSqrt: Bool
+    ) -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(split.resultCount)
+        for block in 0..<split.outer {
+            for column in 0..<split.inner {
+                let base = block * split.axis * split.inner + column
+                var mean = 0.0
+                var m2 = 0.0
+                for position in 0..<split.axis {
+                    let value = Double(values[base + position * split.inner])
+                    let delta = value - mean
+                    mean += delta / Double(position + 1)
+                    // PyTorch's kernel is compiled with FMA contraction here.
+                    m2 = m2.addingProduct(delta, value - mean)
+                }
+                let count = Double(split.axis)
+                let divisor = count > correction ? count - correction : 0
+                result.append(finish(m2 / divisor, takeSqrt: takeSqrt))
+            }
+        }
+        return result
+    }
+
+    private static func finish<T: KernelFloat>(_ variance: Double, takeSqrt: Bool) -> T {
+        takeSqrt ? T.squareRoot(of: variance) : T(variance)
+    }
+}
