@@ -20,8 +20,10 @@ public enum SoftmaxKernels {
         forEachLine(split) { base, stride in
             let count = split.axis
             let dot: T = split.inner == 1
-                ? laneSum(count: count) { gradOutput[base + $0] * output[base + $0] }
-                : sequentialSum(count: count) { gradOutput[base + $0 * stride] * output[base + $0 * stride] }
+                ? laneSum(count: count, fusedProducts: { (gradOutput[base + $0], output[base + $0]) })
+                : sequentialSum(count: count, fusedProducts: {
+                    (gradOutput[base + $0 * stride], output[base + $0 * stride])
+                })
             for position in 0..<count {
                 let index = base + position * stride
                 gradInput[index] = (gradOutput[index] - dot) * output[index]
@@ -42,7 +44,8 @@ public enum SoftmaxKernels {
                 : sequentialSum(count: count) { gradOutput[base + $0 * stride] }
             for position in 0..<count {
                 let index = base + position * stride
-                gradInput[index] = gradOutput[index] - T.exponential(output[index]) * total
+                // Compiled as one fused multiply-subtract in PyTorch.
+                gradInput[index] = gradOutput[index].addingProduct(-T.exponential(output[index]), total)
             }
         }
         return gradInput
@@ -96,16 +99,39 @@ public enum SoftmaxKernels {
     /// vectors (the tail only in its first lanes), then the lanes are added.
     @inline(__always)
     static func laneSum<T: KernelFloat>(count: Int, _ term: (Int) -> T) -> T {
+        laneSum(count: count, start: term, accumulate: { $0 + term($1) })
+    }
+
+    /// `vec::map2_reduce_all` of products: the compiler fuses each accumulation
+    /// after the first vector into a multiply-add, so this does too.
+    @inline(__always)
+    static func laneSum<T: KernelFloat>(count: Int, fusedProducts pair: (Int) -> (T, T)) -> T {
+        laneSum(
+            count: count,
+            start: { let (a, b) = pair($0); return a * b },
+            accumulate: { let (a, b) = pair($1); return $0.addingProduct(a, b) })
+    }
+
+    /// Lines shorter than the vector are summed lane after lane from the first term.
+    @inline(__always)
+    private static func laneSum<T: KernelFloat>(
+        count: Int, start: (Int) -> T, accumulate: (T, Int) -> T
+    ) -> T {
         let lanes = T.softmaxLanes
-        guard count >= lanes else { return sequentialSum(count: count, startingAtZero: false, term) }
+        guard count >= lanes else {
+            guard count > 0 else { return 0 }
+            var total = start(0)
+            for index in 1..<count { total += start(index) }
+            return total
+        }
         return withUnsafeTemporaryAllocation(of: T.self, capacity: lanes) { lane in
-            for index in 0..<lanes { lane[index] = term(index) }
+            for index in 0..<lanes { lane[index] = start(index) }
             var next = lanes
             while next + lanes <= count {
-                for index in 0..<lanes { lane[index] += term(next + index) }
+                for index in 0..<lanes { lane[index] = accumulate(lane[index], next + index) }
                 next += lanes
             }
-            for index in 0..<(count - next) { lane[index] += term(next + index) }
+            for index in 0..<(count - next) { lane[index] = accumulate(lane[index], next + index) }
             guard T.softmaxLanesAddAsTree else {
                 var total = lane[0]
                 for index in 1..<lanes { total += lane[index] }
@@ -125,14 +151,22 @@ public enum SoftmaxKernels {
         }
     }
 
-    /// A running sum in index order, from 0 or (for short vector lines) from the first term.
+    /// A running sum in index order, from 0.
     @inline(__always)
-    static func sequentialSum<T: KernelFloat>(
-        count: Int, startingAtZero: Bool = true, _ term: (Int) -> T
-    ) -> T {
-        guard count > 0 else { return 0 }
-        var total: T = startingAtZero ? 0 + term(0) : term(0)
-        for index in 1..<count { total += term(index) }
+    static func sequentialSum<T: KernelFloat>(count: Int, _ term: (Int) -> T) -> T {
+        var total: T = 0
+        for index in 0..<count { total += term(index) }
+        return total
+    }
+
+    /// A running sum of products in index order, each step one multiply-add.
+    @inline(__always)
+    static func sequentialSum<T: KernelFloat>(count: Int, fusedProducts pair: (Int) -> (T, T)) -> T {
+        var total: T = 0
+        for index in 0..<count {
+            let (a, b) = pair(index)
+            total = total.addingProduct(a, b)
+        }
         return total
     }
 }

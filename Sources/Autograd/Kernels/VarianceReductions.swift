@@ -25,6 +25,8 @@ public enum VarianceReductions {
     public static func alongAxis<T: KernelFloat>(
         _ values: [T], _ split: AxisSplit, correction: Double, takeSqrt: Bool
     ) -> [T] {
+        // A reduction to one value takes PyTorch's whole-tensor path.
+        if split.resultCount == 1 { return [all(values, correction: correction, takeSqrt: takeSqrt)] }
         var result: [T] = []
         result.reserveCapacity(split.resultCount)
         for block in 0..<split.outer {
@@ -36,8 +38,7 @@ public enum VarianceReductions {
                     let value = Double(values[base + position * split.inner])
                     let delta = value - mean
                     mean += delta / Double(position + 1)
-                    // PyTorch's kernel is compiled with FMA contraction here.
-                    m2 = m2.addingProduct(delta, value - mean)
+                    m2 = m2 + delta * (value - mean)
                 }
                 let count = Double(split.axis)
                 let divisor = count > correction ? count - correction : 0
