@@ -2,6 +2,8 @@
 /// Layouts are contiguous row-major: input `N×C×H×W`, weight `OC×C×KH×KW`,
 /// output `N×OC×OH×OW`.
 public enum Conv2dKernels {
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func forward<T: KernelFloat>(
         input: [T], weight: [T], bias: [T]?, geometry g: Conv2dGeometry
     ) -> [T] {
@@ -44,6 +46,8 @@ public enum Conv2dKernels {
         public var bias: [T]?
     }
 
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func backward<T: KernelFloat>(
         gradOutput: [T], input: [T], weight: [T], geometry g: Conv2dGeometry,
         needsInput: Bool = true, needsWeight: Bool = true, needsBias: Bool = false

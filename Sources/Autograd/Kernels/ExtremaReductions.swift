@@ -18,11 +18,15 @@ public enum ExtremaReductions {
     }
 
     /// `t.max(dim)` / `t.min(dim)`: values and int64 indices, each `outer × inner`.
-    /// Throws PyTorch's IndexError when the axis is empty (`dim` is named in the message).
+    /// Throws PyTorch's IndexError when the axis is empty; `dim` is the wrapped
+    /// (non-negative) dim the message names.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
+    @_specialize(exported: true, where T == Int64)
     public static func alongAxis<T: Comparable>(
         _ values: [T], _ split: AxisSplit, kind: Kind, dim: Int
     ) throws -> (values: [T], indices: [Int64]) {
-        if split.axis == 0 && split.resultCount > 0 {
+        if split.axis == 0 {
             throw KernelError.index(
                 "\(kind.name)(): Expected reduction dim \(dim) to have non-zero size.")
         }
@@ -53,10 +57,13 @@ public enum ExtremaReductions {
     }
 
     /// `t.argmax(dim)` / `t.argmin(dim)`.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
+    @_specialize(exported: true, where T == Int64)
     public static func argAlongAxis<T: Comparable>(
         _ values: [T], _ split: AxisSplit, kind: Kind, dim: Int
     ) throws -> [Int64] {
-        if split.axis == 0 && split.resultCount > 0 {
+        if split.axis == 0 {
             throw KernelError.index(
                 "arg\(kind.name)(): Expected reduction dim \(dim) to have non-zero size.")
         }
@@ -64,6 +71,9 @@ public enum ExtremaReductions {
     }
 
     /// `t.max()` / `t.min()` of a whole tensor; RuntimeError when it is empty.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
+    @_specialize(exported: true, where T == Int64)
     public static func all<T: Comparable>(_ values: [T], kind: Kind) throws -> T {
         guard !values.isEmpty else {
             throw KernelError.runtime(
@@ -75,6 +85,9 @@ public enum ExtremaReductions {
     }
 
     /// `t.argmax()` / `t.argmin()` of the flattened tensor; IndexError when it is empty.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
+    @_specialize(exported: true, where T == Int64)
     public static func argAll<T: Comparable>(_ values: [T], kind: Kind) throws -> Int64 {
         guard !values.isEmpty else {
             throw KernelError.index(

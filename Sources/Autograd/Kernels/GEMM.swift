@@ -3,6 +3,8 @@ public enum GEMM {
     /// `C = alpha * op(A) * op(B) + beta * C` where op(A) is m×k, op(B) is k×n and C is m×n,
     /// all row-major with leading dimensions `lda`, `ldb`, `ldc` (elements between rows).
     /// Empty products are handled here (BLAS rejects zero leading dimensions).
+    // Not pre-specialised: the compiler cannot export specialisations of the
+    // T-typed default arguments, and this only forwards to BLAS.
     public static func multiply<T: KernelFloat>(
         transposeA: Bool = false, transposeB: Bool = false, m: Int, n: Int, k: Int,
         alpha: T = 1, a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
@@ -27,6 +29,8 @@ public enum GEMM {
 
     /// `op(A) @ op(B)` for contiguous row-major matrices: A is m×k (k×m when transposed),
     /// B is k×n (n×k when transposed). Returns the m×n product.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func matmul<T: KernelFloat>(
         _ a: [T], _ b: [T], m: Int, k: Int, n: Int,
         transposeA: Bool = false, transposeB: Bool = false
@@ -49,6 +53,8 @@ public enum GEMM {
 
     /// `batch` independent products of contiguous matrices stacked one after another
     /// (`torch.bmm` and batched `matmul` after broadcasting). Returns batch×m×n.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func batchedMatmul<T: KernelFloat>(
         _ a: [T], _ b: [T], batch: Int, m: Int, k: Int, n: Int,
         transposeA: Bool = false, transposeB: Bool = false

@@ -4,37 +4,53 @@
 public enum Pool2dKernels {
     /// Window maxima and where they are. The first maximum in row-major scan order
     /// wins a tie; a NaN wins over any number (the last NaN of the window).
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func maxPoolForward<T: KernelFloat>(
         _ input: [T], geometry g: Pool2dGeometry
     ) -> (values: [T], indices: [Int64]) {
         let inPlane = g.height * g.width, outPlane = g.outHeight * g.outWidth
         var values = [T](repeating: 0, count: g.planes * outPlane)
         var indices = [Int64](repeating: 0, count: g.planes * outPlane)
-        for plane in 0..<g.planes {
-            let inBase = plane * inPlane
-            for outRow in 0..<g.outHeight {
-                var rowStart = outRow * g.strideHeight - g.paddingHeight
-                let rowEnd = min(rowStart + (g.kernelHeight - 1) * g.dilationHeight + 1, g.height)
-                while rowStart < 0 { rowStart += g.dilationHeight }
-                for outColumn in 0..<g.outWidth {
-                    var columnStart = outColumn * g.strideWidth - g.paddingWidth
-                    let columnEnd = min(columnStart + (g.kernelWidth - 1) * g.dilationWidth + 1, g.width)
-                    while columnStart < 0 { columnStart += g.dilationWidth }
-                    var best = -T.infinity
-                    var bestIndex = rowStart * g.width + columnStart
-                    for row in stride(from: rowStart, to: rowEnd, by: g.dilationHeight) {
-                        for column in stride(from: columnStart, to: columnEnd, by: g.dilationWidth) {
-                            let index = row * g.width + column
-                            let value = input[inBase + index]
-                            if value > best || value.isNaN {
-                                best = value
-                                bestIndex = index
+        input.withUnsafeBufferPointer { input in
+            values.withUnsafeMutableBufferPointer { values in
+                indices.withUnsafeMutableBufferPointer { indices in
+                    var slot = 0
+                    for plane in 0..<g.planes {
+                        let source = input.baseAddress.map { $0 + plane * inPlane }
+                        for outRow in 0..<g.outHeight {
+                            var rowStart = outRow * g.strideHeight - g.paddingHeight
+                            let rowEnd = min(rowStart + (g.kernelHeight - 1) * g.dilationHeight + 1, g.height)
+                            while rowStart < 0 { rowStart += g.dilationHeight }
+                            for outColumn in 0..<g.outWidth {
+                                var columnStart = outColumn * g.strideWidth - g.paddingWidth
+                                let columnEnd = min(
+                                    columnStart + (g.kernelWidth - 1) * g.dilationWidth + 1, g.width)
+                                while columnStart < 0 { columnStart += g.dilationWidth }
+                                var best = -T.infinity
+                                var bestIndex = rowStart * g.width + columnStart
+                                if let source {
+                                    var row = rowStart
+                                    while row < rowEnd {
+                                        var column = columnStart
+                                        while column < columnEnd {
+                                            let index = row * g.width + column
+                                            let value = source[index]
+                                            if value > best || value.isNaN {
+                                                best = value
+                                                bestIndex = index
+                                            }
+                                            column += g.dilationWidth
+                                        }
+                                        row += g.dilationHeight
+                                    }
+                                }
+                                values[slot] = best
+                                indices[slot] = Int64(bestIndex)
+                                slot += 1
                             }
                         }
                     }
-                    let slot = plane * outPlane + outRow * g.outWidth + outColumn
-                    values[slot] = best
-                    indices[slot] = Int64(bestIndex)
                 }
             }
         }
@@ -42,6 +58,8 @@ public enum Pool2dKernels {
     }
 
     /// Routes each output gradient to the input element its window picked.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func maxPoolBackward<T: KernelFloat>(
         gradOutput: [T], indices: [Int64], geometry g: Pool2dGeometry
     ) -> [T] {
@@ -58,6 +76,8 @@ public enum Pool2dKernels {
 
     /// Window means. With `countIncludePad` the divisor counts padding cells (but not
     /// cells past the padding that ceil mode adds); `divisorOverride` replaces it.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func avgPoolForward<T: KernelFloat>(
         _ input: [T], geometry g: Pool2dGeometry, countIncludePad: Bool = true,
         divisorOverride: Int? = nil
@@ -84,6 +104,8 @@ public enum Pool2dKernels {
     }
 
     /// Spreads each output gradient evenly (by the forward divisor) over its window.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func avgPoolBackward<T: KernelFloat>(
         gradOutput: [T], geometry g: Pool2dGeometry, countIncludePad: Bool = true,
         divisorOverride: Int? = nil

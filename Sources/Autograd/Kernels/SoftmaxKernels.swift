@@ -4,15 +4,21 @@
 /// The sums follow PyTorch's order; only PyTorch's vectorised `exp` (Sleef, not
 /// correctly rounded) can make the last bit differ.
 public enum SoftmaxKernels {
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func softmax<T: KernelFloat>(_ input: [T], _ split: AxisSplit) -> [T] {
         forward(input, split, logarithmic: false)
     }
 
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func logSoftmax<T: KernelFloat>(_ input: [T], _ split: AxisSplit) -> [T] {
         forward(input, split, logarithmic: true)
     }
 
     /// Gradient of softmax from its output y: `y * (g - Σ g·y)`.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func softmaxBackward<T: KernelFloat>(
         gradOutput: [T], output: [T], _ split: AxisSplit
     ) -> [T] {
@@ -33,6 +39,8 @@ public enum SoftmaxKernels {
     }
 
     /// Gradient of log_softmax from its output y: `g - exp(y) * Σ g`.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func logSoftmaxBackward<T: KernelFloat>(
         gradOutput: [T], output: [T], _ split: AxisSplit
     ) -> [T] {

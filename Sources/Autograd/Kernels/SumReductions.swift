@@ -2,6 +2,8 @@
 /// row-major tensor. Floating sums follow PyTorch's summation order exactly.
 public enum SumReductions {
     /// `t.sum()`: bit-identical to PyTorch for float32 and float64.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func sum<T: KernelFloat>(_ values: [T]) -> T {
         values.withUnsafeBufferPointer { buffer in
             guard let start = buffer.baseAddress else { return 0 }
@@ -11,11 +13,15 @@ public enum SumReductions {
 
     /// `t.mean()`: the sum divided by the count in T, as PyTorch's CPU mean does
     /// (nan for an empty tensor).
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func mean<T: KernelFloat>(_ values: [T]) -> T {
         sum(values) / T(values.count)
     }
 
     /// `t.sum(dim)` over the `axis` of `split`; the result is `outer × inner`, row-major.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func sum<T: KernelFloat>(_ values: [T], _ split: AxisSplit) -> [T] {
         // A reduction to one element is a whole-tensor sum to PyTorch, threads included.
         if split.resultCount == 1 { return [sum(values)] }
@@ -39,6 +45,8 @@ public enum SumReductions {
     }
 
     /// `t.mean(dim)`: each sum divided by the axis size in T.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func mean<T: KernelFloat>(_ values: [T], _ split: AxisSplit) -> [T] {
         let count = T(split.axis)
         return sum(values, split).map { $0 / count }
@@ -54,10 +62,14 @@ public enum SumReductions {
     }
 
     /// `t.prod()`, multiplied in order (PyTorch's vectorised order may differ in the last bit).
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func prod<T: KernelFloat>(_ values: [T]) -> T {
         values.reduce(1, *)
     }
 
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func prod<T: KernelFloat>(_ values: [T], _ split: AxisSplit) -> [T] {
         reduce(values, split, initial: 1, *)
     }

@@ -4,6 +4,8 @@ public enum VarianceReductions {
     /// `t.var()` / `t.std()` of a whole tensor (`std_var_all_cpu`): the mean is the
     /// tensor's own (float32) mean, then Σ(x − mean)² is summed in double, split into
     /// per-thread chunks like PyTorch's `parallel_reduce`.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func all<T: KernelFloat>(_ values: [T], correction: Double, takeSqrt: Bool) -> T {
         let mean = Double(SumReductions.mean(values))
         let chunks = TorchThreads.chunks(
@@ -22,6 +24,8 @@ public enum VarianceReductions {
     }
 
     /// `t.var(dim)` / `t.std(dim)`: Welford's running mean and M2 in double along the axis.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public static func alongAxis<T: KernelFloat>(
         _ values: [T], _ split: AxisSplit, correction: Double, takeSqrt: Bool
     ) -> [T] {

@@ -85,6 +85,13 @@ final class ReductionKernelTests: XCTestCase {
         }
         let emptyRows = try? ExtremaReductions.alongAxis([Float](), AxisSplit(outer: 0, axis: 3, inner: 1), kind: .max, dim: 1)
         XCTAssertEqual(emptyRows?.values, [])
+        // torch.ones(0, 0).argmax(dim=1) still checks the reduced dim.
+        XCTAssertThrowsError(
+            try ExtremaReductions.argAlongAxis([Float](), AxisSplit(outer: 0, axis: 0, inner: 1), kind: .max, dim: 1)
+        ) { error in
+            XCTAssertEqual((error as? KernelError)?.description,
+                "IndexError: argmax(): Expected reduction dim 1 to have non-zero size.")
+        }
     }
 
     func testTiesTakeTheFirstIndexAndNaNWins() throws {
