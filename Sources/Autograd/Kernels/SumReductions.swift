@@ -52,6 +52,43 @@ public enum SumReductions {
         return sum(values, split).map { $0 / count }
     }
 
+    /// `t.sum(dims)` over any set of dims, in PyTorch's order. One reduced block (after
+    /// merging neighbours) is the single-axis kernel; with several, each line of the
+    /// innermost reduced block is cascade-summed and the line sums are added in order.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
+    public static func sum<T: KernelFloat>(_ values: [T], _ layout: ReductionLayout) -> [T] {
+        if layout.reducedCount == 0 { return [T](repeating: 0, count: layout.resultCount) }
+        if let split = layout.singleAxis { return sum(values, split) }
+        let reduced = layout.blocks.filter(\.isReduced)
+        guard let line = reduced.last else { return [] }
+        let outerReduced = ReductionLayout.offsets(of: Array(reduced.dropLast()))
+        let kept = ReductionLayout.offsets(of: layout.blocks.filter { !$0.isReduced })
+        var result = [T](repeating: 0, count: kept.count)
+        values.withUnsafeBufferPointer { buffer in
+            guard let start = buffer.baseAddress else { return }
+            for (slot, base) in kept.enumerated() {
+                var total: T = 0
+                for offset in outerReduced {
+                    let first = start + base + offset
+                    total += line.stride == 1
+                        ? CascadeSum.sumContiguous(first, count: line.size)
+                        : CascadeSum.sumRow(count: line.size) { first[$0 * line.stride] }
+                }
+                result[slot] = total
+            }
+        }
+        return result
+    }
+
+    /// `t.mean(dims)`: each sum divided by the number of elements it reduces.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
+    public static func mean<T: KernelFloat>(_ values: [T], _ layout: ReductionLayout) -> [T] {
+        let count = T(layout.reducedCount)
+        return sum(values, layout).map { $0 / count }
+    }
+
     /// `t.sum()` of an integer (or bool, as 0/1) tensor: int64, wrapping on overflow.
     public static func sum(_ values: [Int64]) -> Int64 {
         values.reduce(0, &+)

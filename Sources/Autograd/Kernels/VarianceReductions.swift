@@ -52,6 +52,31 @@ public enum VarianceReductions {
         return result
     }
 
+    /// `t.var(dims)` / `t.std(dims)` over any set of dims: Welford over each result's
+    /// elements in memory order, or the whole-tensor path when one value remains.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
+    public static func alongDims<T: KernelFloat>(
+        _ values: [T], _ layout: ReductionLayout, correction: Double, takeSqrt: Bool
+    ) -> [T] {
+        if let split = layout.singleAxis {
+            return alongAxis(values, split, correction: correction, takeSqrt: takeSqrt)
+        }
+        var result = [T](repeating: 0, count: layout.resultCount)
+        layout.forEachResult { slot, offsets in
+            var mean = 0.0, m2 = 0.0
+            for (position, offset) in offsets.enumerated() {
+                let value = Double(values[offset])
+                let delta = value - mean
+                mean += delta / Double(position + 1)
+                m2 = m2 + delta * (value - mean)
+            }
+            let count = Double(offsets.count)
+            result[slot] = finish(m2 / (count > correction ? count - correction : 0), takeSqrt: takeSqrt)
+        }
+        return result
+    }
+
     private static func finish<T: KernelFloat>(_ variance: Double, takeSqrt: Bool) -> T {
         takeSqrt ? T.squareRoot(of: variance) : T(variance)
     }

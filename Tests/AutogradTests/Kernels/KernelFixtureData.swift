@@ -72,6 +72,10 @@ struct KernelFixtures: Decodable {
     struct AxisSum: Decodable {
         let seed: Int, shape: [Int], dim: Int, kind: String, dtype: String, sum: String, mean: String
     }
+    struct MultiSum: Decodable {
+        let seed: Int, shape: [Int], dims: [Int], kind: String, dtype: String
+        let sum: String, mean: String, `var`: String, std: String
+    }
     struct Softmax: Decodable {
         let seed: Int, gradSeed: Int, scale: Double, shape: [Int], dim: Int, dtype: String
         let softmax: String, logSoftmax: String, softmaxGrad: String, logSoftmaxGrad: String
@@ -107,6 +111,7 @@ struct KernelFixtures: Decodable {
 
     let sums: [Sum]
     let axisSums: [AxisSum]
+    let multiSums: [MultiSum]
     let softmax: [Softmax]
     let reductions: [Reduction]
     let gemm: [Gemm]

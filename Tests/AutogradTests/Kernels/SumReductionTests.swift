@@ -66,6 +66,54 @@ final class SumReductionTests: XCTestCase {
         return ok
     }
 
+    /// Sums, means, var and std over several dims at once (adjacent or not).
+    func testMultiDimReductionsAreBitIdenticalToPyTorch() throws {
+        var matches = 0, total = 0
+        for fixture in try KernelFixtures.load().multiSums {
+            let layout = try ReductionLayout(shape: fixture.shape, dims: fixture.dims)
+            let ok = fixture.dtype == "float64"
+                ? checkMulti(fixture, layout, Double.self) : checkMulti(fixture, layout, Float.self)
+            total += 1
+            if ok { matches += 1 }
+        }
+        print("multi-dim sum/mean/var/std bit matches: \(matches) of \(total)")
+        XCTAssertEqual(matches, total)
+    }
+
+    private func checkMulti<T: KernelFloat>(
+        _ fixture: KernelFixtures.MultiSum, _ layout: ReductionLayout, _: T.Type
+    ) -> Bool {
+        let values = KernelFixtureData.values(
+            seed: fixture.seed, count: fixture.shape.reduce(1, *), kind: fixture.kind, as: T.self)
+        let results: [(String, [T], String)] = [
+            ("sum", SumReductions.sum(values, layout), fixture.sum),
+            ("mean", SumReductions.mean(values, layout), fixture.mean),
+            ("var", VarianceReductions.alongDims(values, layout, correction: 1, takeSqrt: false), fixture.var),
+            ("std", VarianceReductions.alongDims(values, layout, correction: 0, takeSqrt: true), fixture.std),
+        ]
+        var ok = true
+        for (name, actual, bits) in results {
+            let expected = FixtureBits.decode(bits, as: T.self)
+            if actual.count != expected.count || !zip(actual, expected).allSatisfy(FixtureBits.identical) {
+                XCTFail("\(fixture.dtype) shape \(fixture.shape) dims \(fixture.dims) \(name) differs")
+                ok = false
+            }
+        }
+        return ok
+    }
+
+    func testReductionLayoutMergesLikeTensorIterator() throws {
+        let layout = try ReductionLayout(shape: [2, 1, 3, 4, 5], dims: [0, 3, -1])
+        XCTAssertEqual(layout.resultShape, [1, 3])
+        XCTAssertEqual(layout.reducedCount, 40)
+        XCTAssertNil(layout.singleAxis)
+        XCTAssertEqual(try ReductionLayout(shape: [2, 3, 4], dims: [1, 2]).singleAxis, AxisSplit(outer: 2, axis: 12, inner: 1))
+        XCTAssertEqual(try ReductionLayout(shape: [2, 3], dims: []).resultShape, [])
+        XCTAssertThrowsError(try ReductionLayout(shape: [2, 3, 4], dims: [1, -2])) { error in
+            XCTAssertEqual(error as? KernelError, .runtime("dim 1 appears multiple times in the list of dims"))
+        }
+    }
+
     func testIntegerSumsWrapAndProductsMultiply() throws {
         XCTAssertEqual(SumReductions.sum([Int64.max, 1]), Int64.min)
         let split = try AxisSplit(shape: [2, 3], dim: 1)

@@ -115,6 +115,25 @@ for i in range(220):
     axis_sums.append({"seed": seed, "shape": shape, "dim": dim, "kind": kinds[i % 3], "dtype": dtype,
                       "sum": bits(t.sum(dim)), "mean": bits(t.mean(dim))})
 
+multi_sums = []
+for i in range(150):
+    dtype = "float64" if i % 5 == 0 else "float32"
+    shape = random_shape(max_numel=20000 if i % 10 == 0 else 3000)
+    if len(shape) < 2:
+        shape = shape + [int(rng.choice([1, 3, 9, 17]))]
+    count = int(rng.integers(1, len(shape) + 1))
+    dims = sorted(int(d) for d in rng.choice(len(shape), count, replace=False))
+    if i % 3 != 0:  # reduced dims split by kept ones: several reduced blocks
+        sizes = [2, 3, 5, 7, 8, 9, 16, 17, 33]
+        shape = [int(rng.choice(sizes)) for _ in range(int(rng.integers(3, 5)))]
+        dims = [[0, 2], [1, 3], [0, 3], [0, 2, 3], [0, 1, 3], [0, 2]][i % 6]
+        dims = [d for d in dims if d < len(shape)]
+    seed = next_seed()
+    t = data(seed, shape, kinds[i % 3], dtype)
+    multi_sums.append({"seed": seed, "shape": shape, "dims": dims, "kind": kinds[i % 3], "dtype": dtype,
+                       "sum": bits(t.sum(dims)), "mean": bits(t.mean(dims)),
+                       "var": bits(t.var(dims)), "std": bits(t.std(dims, correction=0))})
+
 # --- Softmax ------------------------------------------------------------------------------
 softmax = []
 for i in range(160):
@@ -329,7 +348,7 @@ pool_error("avg_pool2d", [1, 1, 5, 5], [2], divisor=0)
 pool_error("avg_pool2d", [1, 1, 5, 5], [2], divisor=3)
 
 with open(os.path.join(HERE, "kernel_cases.json"), "w") as f:
-    json.dump({"sums": sums, "axisSums": axis_sums, "softmax": softmax, "reductions": reductions,
+    json.dump({"sums": sums, "axisSums": axis_sums, "multiSums": multi_sums, "softmax": softmax, "reductions": reductions,
                "gemm": gemm, "conv": conv, "pools": pools, "errors": errors}, f, separators=(",", ":"))
 print(len(sums), "sums,", len(axis_sums), "axis sums,", len(softmax), "softmax,", len(reductions),
       "reductions,", len(gemm), "gemm,", len(conv), "conv,", len(pools), "pools,", len(errors), "errors")
