@@ -38,7 +38,7 @@ enum FrontMatterParser {
         }
         guard let root else { return frontMatter }
         guard case .mapping(let mapping) = root else {
-            throw NotebookInputError([error("front matter must be a YAML mapping such as 'title: …'", at: root, file: file)])
+            throw NotebookInputError([error("must be a YAML mapping such as 'title: …'", at: root, file: file)])
         }
         var errors: [Diagnostic] = []
         for (keyNode, value) in mapping {

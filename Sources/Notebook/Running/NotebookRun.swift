@@ -11,23 +11,33 @@ struct NotebookRun {
         let started = Date()
         var report = NotebookReport(path: path)
         defer { report.duration = Date().timeIntervalSince(started) }
-
         let document: NotebookDocument
         do {
             document = try NotebookDocument.parse(try NotebookFile.read(path), path: path)
-        } catch let error as NotebookInputError {
-            report.inputErrors = error.diagnostics
-            return report
-        } catch let error as Diagnostic {
-            report.inputErrors = [error]
-            return report
         } catch {
-            report.inputErrors = [Diagnostic(file: path, message: "\(error)")]
+            report.inputErrors = Self.diagnostics(for: error, path: path)
             return report
         }
-        report.warnings = document.warnings.map(\.description)
+        let updatedBytes: [UInt8]?
+        (report, updatedBytes) = process(document)
+        if let updatedBytes {
+            do {
+                try NotebookFile.write(updatedBytes, to: path)
+            } catch {
+                report.inputErrors += Self.diagnostics(for: error, path: path)
+                report.updatedBlocks = 0
+            }
+        }
+        return report
+    }
 
+    /// Runs the cells of `document`; in run mode also returns the notebook's
+    /// new bytes when an output block changed (and no cell failed).
+    func process(_ document: NotebookDocument) -> (NotebookReport, [UInt8]?) {
+        var report = NotebookReport(path: path)
+        report.warnings = document.warnings.map(\.description)
         var edits: [ByteEdit] = []
+        var changedBlocks = 0
         var session: CellRunner? = nil
         let baseLimits = notebookLimits(document.frontMatter)
         for cell in document.cells {
@@ -43,26 +53,26 @@ struct NotebookRun {
 
             let cellStarted = Date()
             let result = runner.run(cell.source, limits: limits)
+            let editCount = edits.count
             var cellReport = evaluate(cell, result, in: document, edits: &edits)
+            if edits.count > editCount { changedBlocks += 1 }
             cellReport.duration = Date().timeIntervalSince(cellStarted)
             report.warnings += result.warnings
             report.cells.append(cellReport)
         }
+        guard options.mode == .run, report.failed == 0, !edits.isEmpty else { return (report, nil) }
+        let updated = OutputBlockWriter.apply(edits, to: document.bytes)
+        guard updated != document.bytes else { return (report, nil) }
+        report.updatedBlocks = changedBlocks
+        return (report, updated)
+    }
 
-        if options.mode == .run && report.failed == 0 && !edits.isEmpty {
-            let updated = OutputBlockWriter.apply(edits, to: document.bytes)
-            if updated != document.bytes {
-                do {
-                    try NotebookFile.write(updated, to: path)
-                    report.updatedBlocks = edits.count
-                } catch let error as Diagnostic {
-                    report.inputErrors.append(error)
-                } catch {
-                    report.inputErrors.append(Diagnostic(file: path, message: "could not write: \(error)"))
-                }
-            }
+    private static func diagnostics(for error: Error, path: String) -> [Diagnostic] {
+        switch error {
+        case let error as NotebookInputError: return error.diagnostics
+        case let error as Diagnostic: return [error]
+        default: return [Diagnostic(file: path, message: "\(error)")]
         }
-        return report
     }
 
     /// Limits for every cell: defaults, then the command line, then the front matter.
