@@ -51,39 +51,36 @@ enum LineDiff {
         return old.map { .delete(old: $0) } + new.map { .insert(new: $0) }
     }
 
-    /// Walks the saved frontiers back from (n, m) to (0, 0).
+    /// Walks the saved frontiers back from (n, m) to (0, 0). `trace[d]` is
+    /// the frontier before round d (indices k + d for k in -d...d): the
+    /// values round d chose its moves from.
     private static func backtrack(_ trace: [[Int]], d finalD: Int, n: Int, m: Int, old: Range<Int>, new: Range<Int>) -> [Step] {
         var steps: [Step] = []
         var x = n, y = m
-        var d = finalD
-        while d >= 0 {
-            let frontier = trace[d] // indices k + d, for k in -d...d
+        for d in stride(from: finalD, through: 1, by: -1) {
+            let frontier = trace[d]
             func at(_ k: Int) -> Int { frontier[k + d] }
             let k = x - y
-            let previousK: Int
-            if d == 0 {
-                previousK = 0
-            } else if k == -d || (k != d && at(k - 1) < at(k + 1)) {
-                previousK = k + 1
-            } else {
-                previousK = k - 1
-            }
-            let previousX = d == 0 ? 0 : trace[d - 1][previousK + d - 1]
+            let previousK = (k == -d || (k != d && at(k - 1) < at(k + 1))) ? k + 1 : k - 1
+            let previousX = at(previousK)
             let previousY = previousX - previousK
-            while x > previousX && y > previousY {
+            // The snake of equal lines that followed the move.
+            let moveEndX = previousK == k + 1 ? previousX : previousX + 1
+            while x > moveEndX {
                 x -= 1; y -= 1
                 steps.append(.keep(old: old.lowerBound + x, new: new.lowerBound + y))
             }
-            if d > 0 {
-                if x == previousX {
-                    steps.append(.insert(new: new.lowerBound + previousY))
-                } else {
-                    steps.append(.delete(old: old.lowerBound + previousX))
-                }
+            if previousK == k + 1 {
+                steps.append(.insert(new: new.lowerBound + previousY))
+            } else {
+                steps.append(.delete(old: old.lowerBound + previousX))
             }
             x = previousX
             y = previousY
-            d -= 1
+        }
+        while x > 0 {
+            x -= 1; y -= 1
+            steps.append(.keep(old: old.lowerBound + x, new: new.lowerBound + y))
         }
         return steps.reversed()
     }

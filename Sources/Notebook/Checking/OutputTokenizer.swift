@@ -27,7 +27,7 @@ enum OutputTokenizer {
             }
             if let token = number(in: line, at: i) {
                 tokens.append(token)
-                i = token.range.upperBound
+                i = line.startIndex + token.range.upperBound
             } else {
                 i += 1
             }
