@@ -36,7 +36,8 @@ public enum NotebookFile {
         guard stat(target, &status) == 0 else {
             throw Diagnostic(file: path, message: "cannot write: \(String(cString: strerror(errno)))")
         }
-        guard access(target, W_OK) == 0 else {
+        // No write bit at all means "read-only" even to root, whom access() lets through.
+        guard access(target, W_OK) == 0, status.st_mode & 0o222 != 0 else {
             throw Diagnostic(file: path, message: "file is read-only; outputs were not written")
         }
         let folder = (target as NSString).deletingLastPathComponent

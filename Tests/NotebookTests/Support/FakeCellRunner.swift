@@ -37,7 +37,7 @@ final class FakeCellRunner: CellRunner {
                 output += text + (statement.contains(", end=\"\")") ? "" : "\n")
             } else if statement.hasPrefix("raise "), let open = statement.firstIndex(of: "(") {
                 let type = String(statement[statement.index(statement.startIndex, offsetBy: 6)..<open])
-                let message = Self.argument(of: "\(type)(", in: statement) ?? ""
+                let message = Self.argument(of: "\(type)(", in: statement.dropFirst(6)) ?? ""
                 let location = SourceLocation(line: cell.firstLine + offset, column: cell.indent + indentation + 1)
                 let frame = TraceFrame(location: location, function: "<cell>", sourceLine: String(statement))
                 return CellResult(output: output, error: CellError(type: type, message: message, location: location,
