@@ -210,8 +210,9 @@ extension Tensor {
         try unsqueeze(1).mul(b.unsqueeze(0))
     }
 
-    /// A reshape PyTorch records as `UnsafeViewBackward0` (after matmul folding).
-    func unsafeView(_ newShape: [Int]) throws -> Tensor {
+    /// `_unsafe_view`: a reshape PyTorch records as `UnsafeViewBackward0`
+    /// (after matmul or a layer folds and unfolds batch dims).
+    public func unsafeView(_ newShape: [Int]) throws -> Tensor {
         let a = self
         let src = try GradMode.with(enabled: false) { try a.contiguous() }
         let out = src.makeView(shape: newShape, strides: Shape.contiguousStrides(newShape), offset: src.offset)
