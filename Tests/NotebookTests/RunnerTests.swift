@@ -82,4 +82,18 @@ final class RunnerTests: XCTestCase {
         delayed.finish()
         XCTAssertEqual(quiet, "")
     }
+
+    func testProgressLineTicksDuringALongCell() {
+        let lock = NSLock()
+        var written = ""
+        let line = ProgressLine(delay: 0) { text in lock.lock(); written += text; lock.unlock() }
+        line.handle(.started(notebooks: 1))
+        line.handle(.cellStarted(path: "slow.md", cell: 1, cells: 1, line: 3))
+        lock.lock(); written = ""; lock.unlock()
+        line.startTicking()
+        Thread.sleep(forTimeInterval: 0.8)
+        line.finish()
+        lock.lock(); defer { lock.unlock() }
+        XCTAssertTrue(written.hasPrefix("\r\u{1B}[K[0/1] slow.md cell 1/1 (line 3)"), written.debugDescription)
+    }
 }

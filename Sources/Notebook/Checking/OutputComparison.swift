@@ -31,9 +31,9 @@ public struct OutputComparison: Sendable {
     /// Whether one recorded line and one fresh line match (the diff uses
     /// this to pair lines, so a diff shows only the lines that really differ).
     func linesMatch(recorded: ArraySlice<UInt8>, fresh: ArraySlice<UInt8>) -> Bool {
+        if exact { return recorded.elementsEqual(fresh) }
         let a = Self.trimmingTrailingSpaces(recorded)
         let b = Self.trimmingTrailingSpaces(fresh)
-        if exact { return recorded.elementsEqual(fresh) }
         if a.elementsEqual(b) { return true }
         let numbersA = OutputTokenizer.numbers(in: a)
         let numbersB = OutputTokenizer.numbers(in: b)

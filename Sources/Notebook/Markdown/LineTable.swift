@@ -52,14 +52,4 @@ struct LineTable {
     func lineEnding(ofLine line: Int, in bytes: [UInt8]) -> ArraySlice<UInt8> {
         bytes[contentEnd(ofLine: line)..<end(ofLine: line)]
     }
-
-    /// The 1-based line holding byte `offset` (binary search).
-    func line(containing offset: Int) -> Int {
-        var low = 0, high = starts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low + 1
-    }
 }

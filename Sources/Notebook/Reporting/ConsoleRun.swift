@@ -39,6 +39,7 @@ public enum ConsoleRun {
         var options = options
         let progress = reportOptions.showProgress ? ProgressLine(write: standardError) : nil
         if let progress {
+            progress.startTicking()
             let previous = options.progress
             options.progress = { event in
                 previous?(event)
