@@ -44,6 +44,19 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(Runner.run(paths: [good, folder.url("missing.md")], options: .fake(.check)).exitCode, 2)
     }
 
+    func testFindingNoNotebooksIsAnErrorButAnEmptyShardIsNot() throws {
+        let empty = Runner.run(paths: [folder.path], options: .fake(.check))
+        XCTAssertEqual(empty.exitCode, 2)
+        XCTAssertEqual(empty.usageErrors.map(\.message), ["no notebooks (*.md files) found"])
+
+        _ = try makeNotebooks(1)
+        var options = RunOptions.fake(.check)
+        options.shard = Shard("2/2")
+        let shard = Runner.run(paths: [folder.path], options: options)
+        XCTAssertEqual(shard.exitCode, 0)
+        XCTAssertTrue(shard.notebooks.isEmpty)
+    }
+
     func testProgressEventsFromEveryNotebook() throws {
         _ = try makeNotebooks(3)
         let lock = NSLock()

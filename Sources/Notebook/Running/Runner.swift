@@ -11,6 +11,11 @@ public enum Runner {
     public static func run(paths: [String], options: RunOptions) -> RunReport {
         let started = Date()
         let found = NotebookFinder.find(paths, excluding: options.excludes.map(GlobPattern.init))
+        var usageErrors = found.errors
+        if found.notebooks.isEmpty && found.errors.isEmpty {
+            // Checking nothing must not look like a pass (a typo in CI's path, say).
+            usageErrors.append(Diagnostic(file: paths.joined(separator: ", "), message: "no notebooks (*.md files) found"))
+        }
         var notebooks = found.notebooks
         if let shard = options.shard { notebooks = shard.select(notebooks) }
         options.progress?(.started(notebooks: notebooks.count))
@@ -20,7 +25,7 @@ public enum Runner {
             options.progress?(.notebookFinished(path: path))
             return report
         }
-        return RunReport(mode: options.mode, notebooks: reports, usageErrors: found.errors,
+        return RunReport(mode: options.mode, notebooks: reports, usageErrors: usageErrors,
                          duration: Date().timeIntervalSince(started))
     }
 
