@@ -9,9 +9,9 @@ public final class TorchGenerator {
     /// fresh PyTorch process (`default_rng_seed_val`).
     public static let defaultSeed: UInt64 = 67_280_421_310_721
 
-    /// The process-wide generator that `torch.manual_seed` and every
-    /// sampling function without `generator=` use.
-    nonisolated(unsafe) public static var `default` = TorchGenerator()
+    /// The generator that `torch.manual_seed` and every sampling function
+    /// without `generator=` use: one per engine context (per notebook session).
+    public static var `default`: TorchGenerator { EngineContext.current.generator }
 
     /// The seed as given to `manualSeed`, all 64 bits (`torch.initial_seed()`).
     public private(set) var initialSeed: UInt64
