@@ -40,14 +40,16 @@ struct PyDecimalDigits: Equatable {
         var index = 0
         while index < text.count {
             let c = text[index]
-            if c == UInt8(ascii: ".") {
-                seenPoint = true
+            if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+                digits.append(c)
+                if !seenPoint { integerDigits += 1 }
             } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
                 exponent = Int(String(decoding: text[(index + 1)...], as: UTF8.self)) ?? 0
                 break
             } else {
-                digits.append(c)
-                if !seenPoint { integerDigits += 1 }
+                // The radix character: "." in the C locale, but whatever a
+                // foreign LC_NUMERIC makes printf write, it is not a digit.
+                seenPoint = true
             }
             index += 1
         }

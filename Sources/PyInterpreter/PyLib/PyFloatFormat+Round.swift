@@ -14,7 +14,8 @@ extension PyFloatFormat {
         let decimal: String
         if digits >= 0 {
             // glibc's printf rounds the exact value half-to-even, like dtoa mode 3.
-            decimal = String(decoding: cFormat("%.*f", Int32(digits), x.magnitude), as: UTF8.self)
+            let rounded = PyDecimalDigits.fractional(x, count: digits)
+            decimal = String(decoding: rounded.digits, as: UTF8.self) + "e\(rounded.point - rounded.digits.count)"
         } else {
             decimal = "\(roundedMultiple(x.magnitude, tenPower: -digits))e\(-digits)"
         }

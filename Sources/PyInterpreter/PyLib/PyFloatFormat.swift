@@ -9,6 +9,11 @@ public enum PyFloatFormat {
         string(x, style: .repr, precision: 0, addDotZero: true)
     }
 
+    /// `str(x)`: the same text as `repr` in Python 3.
+    public static func str(_ x: Double) -> String {
+        repr(x)
+    }
+
     /// The presentation styles of `PyOS_double_to_string`.
     enum Style {
         /// `e`: exponent, `precision` digits after the point.
