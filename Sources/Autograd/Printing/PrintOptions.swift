@@ -28,7 +28,10 @@ public struct PrintOptions: Equatable, Sendable {
     }
 
     /// The process-wide options that `print(tensor)` uses, like PyTorch's `PRINT_OPTS`.
-    public static var current = PrintOptions()
+    public static var current: PrintOptions {
+        get { EngineContext.current.printOptions }
+        set { EngineContext.current.printOptions = newValue }
+    }
 
     /// Applies one `torch.set_printoptions(...)` call with PyTorch's quirks: a profile
     /// resets precision, threshold, edgeitems and linewidth before the explicit
