@@ -35,7 +35,7 @@ public struct AxisSplit: Equatable, Sendable {
     public static func normalizedDim(_ dim: Int, rank: Int) throws -> Int {
         let size = max(rank, 1)
         guard dim >= -size, dim < size else {
-            throw KernelError.index(
+            throw TorchError.index(
                 "Dimension out of range (expected to be in range of [\(-size), \(size - 1)], but got \(dim))")
         }
         return dim < 0 ? dim + size : dim

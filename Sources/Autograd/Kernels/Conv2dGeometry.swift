@@ -46,7 +46,7 @@ public struct Conv2dGeometry: Equatable, Sendable {
         stride: [Int] = [1, 1], padding: [Int] = [0, 0], dilation: [Int] = [1, 1]
     ) throws {
         guard inputShape.count == 3 || inputShape.count == 4 else {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
                     + Self.listRepr(inputShape))
         }
@@ -55,39 +55,39 @@ public struct Conv2dGeometry: Equatable, Sendable {
         let spatial = weightShape.count - 2
         for (name, values) in [("stride", stride), ("padding", padding), ("dilation", dilation)]
         where values.count != spatial {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "expected \(name) to be a single integer value or a list of \(spatial) values to "
                     + "match the convolution dimensions, but got \(name)=" + Self.listRepr(values))
         }
         if padding.contains(where: { $0 < 0 }) {
-            throw KernelError.runtime("negative padding is not supported")
+            throw TorchError.runtime("negative padding is not supported")
         }
         if stride.contains(where: { $0 <= 0 }) {
-            throw KernelError.runtime("non-positive stride is not supported")
+            throw TorchError.runtime("non-positive stride is not supported")
         }
         if dilation.contains(where: { $0 <= 0 }) {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "dilation should be greater than zero, but got " + Self.listRepr(dilation))
         }
         guard weightShape.count == 4 else {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "Expected \(weightShape.count)-dimensional input for \(weightShape.count)-dimensional weight "
                     + "\(Self.listRepr(weightShape)), but got 4-dimensional input of size "
                     + "\(Self.listRepr(input)) instead")
         }
         if weightShape[0] < 1 {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "Given groups=1, expected weight to be at least 1 at dimension 0, but got weight of size "
                     + Self.listRepr(weightShape) + " instead")
         }
         if input[1] != weightShape[1] {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "Given groups=1, weight of size \(Self.listRepr(weightShape)), expected input"
                     + "\(Self.listRepr(input)) to have \(weightShape[1]) channels, but got "
                     + "\(input[1]) channels instead")
         }
         if let biasShape, biasShape != [weightShape[0]] {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "Given weight of size \(Self.listRepr(weightShape)), expected bias to be 1-dimensional "
                     + "with \(weightShape[0]) elements, but got bias of size \(Self.listRepr(biasShape)) instead")
         }
@@ -96,7 +96,7 @@ public struct Conv2dGeometry: Equatable, Sendable {
             dilation[0] * (weightShape[2] - 1) + 1, dilation[1] * (weightShape[3] - 1) + 1,
         ]
         if padded[0] < effectiveKernel[0] || padded[1] < effectiveKernel[1] {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "Calculated padded input size per channel: (\(padded[0]) x \(padded[1])). "
                     + "Kernel size: (\(effectiveKernel[0]) x \(effectiveKernel[1])). "
                     + "Kernel size can't be greater than actual input size")

@@ -27,7 +27,7 @@ public enum ExtremaReductions {
         _ values: [T], _ split: AxisSplit, kind: Kind, dim: Int
     ) throws -> (values: [T], indices: [Int64]) {
         if split.axis == 0 {
-            throw KernelError.index(
+            throw TorchError.index(
                 "\(kind.name)(): Expected reduction dim \(dim) to have non-zero size.")
         }
         var bestValues: [T] = []
@@ -64,7 +64,7 @@ public enum ExtremaReductions {
         _ values: [T], _ split: AxisSplit, kind: Kind, dim: Int
     ) throws -> [Int64] {
         if split.axis == 0 {
-            throw KernelError.index(
+            throw TorchError.index(
                 "arg\(kind.name)(): Expected reduction dim \(dim) to have non-zero size.")
         }
         return try alongAxis(values, split, kind: kind, dim: dim).indices
@@ -76,7 +76,7 @@ public enum ExtremaReductions {
     @_specialize(exported: true, where T == Int64)
     public static func all<T: Comparable>(_ values: [T], kind: Kind) throws -> T {
         guard !values.isEmpty else {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "\(kind.name)(): Expected reduction dim to be specified for input.numel() == 0. "
                     + "Specify the reduction dim with the 'dim' argument.")
         }
@@ -90,7 +90,7 @@ public enum ExtremaReductions {
     @_specialize(exported: true, where T == Int64)
     public static func argAll<T: Comparable>(_ values: [T], kind: Kind) throws -> Int64 {
         guard !values.isEmpty else {
-            throw KernelError.index(
+            throw TorchError.index(
                 "arg\(kind.name)(): Expected reduction dim to be specified for input.numel() == 0.")
         }
         let split = AxisSplit(outer: 1, axis: values.count, inner: 1)

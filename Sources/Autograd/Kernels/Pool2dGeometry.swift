@@ -40,7 +40,7 @@ public struct Pool2dGeometry: Equatable, Sendable {
         let padding = try pair(padding, "\(name): padding must either be a single int, or a tuple of two ints")
         let dilation = try pair(dilation, "\(name): dilation must be either a single int, or a tuple of two ints")
         guard inputShape.count == 3 || inputShape.count == 4 else {
-            throw KernelError.runtime("non-empty 3D or 4D (batch mode) tensor expected for input")
+            throw TorchError.runtime("non-empty 3D or 4D (batch mode) tensor expected for input")
         }
         return try Pool2dGeometry(
             inputShape: inputShape, kernel: kernel, stride: stride, padding: padding,
@@ -57,9 +57,9 @@ public struct Pool2dGeometry: Equatable, Sendable {
         let stride = stride.isEmpty ? kernel : try pair(
             stride, "\(name): stride must either be omitted, a single int, or a tuple of two ints")
         let padding = try pair(padding, "\(name): padding must either be a single int, or a tuple of two ints")
-        if divisorOverride == 0 { throw KernelError.runtime("divisor must be not zero") }
+        if divisorOverride == 0 { throw TorchError.runtime("divisor must be not zero") }
         guard inputShape.count >= 3 else {
-            throw KernelError.index(
+            throw TorchError.index(
                 "Dimension out of range (expected to be in range of [\(-max(inputShape.count, 1))"
                     + ", \(max(inputShape.count, 1) - 1)], but got -3)")
         }
@@ -81,33 +81,33 @@ public struct Pool2dGeometry: Equatable, Sendable {
             width, kernel: kernel.1, padding: padding.1, stride: stride.1, dilation: dilation.1,
             ceilMode: ceilMode)
         if kernel.0 <= 0 || kernel.1 <= 0 {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "kernel size should be greater than zero, but got kH: \(kernel.0) kW: \(kernel.1)")
         }
         if stride.0 <= 0 || stride.1 <= 0 {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "stride should be greater than zero, but got dH: \(stride.0) dW: \(stride.1)")
         }
         if dilation.0 <= 0 || dilation.1 <= 0 {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "dilation should be greater than zero, but got dilationH: \(dilation.0) dilationW: \(dilation.1)")
         }
         let validPlanes = rank == 3
             ? inputShape[0] != 0 && inputShape[1] != 0 && inputShape[2] != 0
             : inputShape[1] != 0 && inputShape[2] != 0 && inputShape[3] != 0
         guard (rank == 3 || rank == 4) && validPlanes else {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size for input, but got:"
                     + Conv2dGeometry.listRepr(inputShape))
         }
         if kernel.1 / 2 < padding.1 || kernel.0 / 2 < padding.0 {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "pad should be smaller than or equal to half of kernel size, but got padW = \(padding.1), "
                     + "padH = \(padding.0), kW = \(kernel.1), kH = \(kernel.0)")
         }
         let channels = inputShape[rank - 3]
         if outHeight < 1 || outWidth < 1 {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "Given input size: (\(channels)x\(height)x\(width)). Calculated output size: "
                     + "(\(channels)x\(outHeight)x\(outWidth)). Output size is too small")
         }
@@ -133,10 +133,10 @@ public struct Pool2dGeometry: Equatable, Sendable {
     static func outputSize(
         _ size: Int, kernel: Int, padding: Int, stride: Int, dilation: Int, ceilMode: Bool
     ) throws -> Int {
-        if stride == 0 { throw KernelError.runtime("stride should not be zero") }
-        if padding < 0 { throw KernelError.runtime("pad must be non-negative, but got pad: \(padding)") }
+        if stride == 0 { throw TorchError.runtime("stride should not be zero") }
+        if padding < 0 { throw TorchError.runtime("pad must be non-negative, but got pad: \(padding)") }
         if padding > ((kernel - 1) * dilation + 1) / 2 {
-            throw KernelError.runtime(
+            throw TorchError.runtime(
                 "pad should be at most half of effective kernel size, but got pad=\(padding), "
                     + "kernel_size=\(kernel) and dilation=\(dilation)")
         }
@@ -156,7 +156,7 @@ public struct Pool2dGeometry: Equatable, Sendable {
         switch values.count {
         case 1: return (values[0], values[0])
         case 2: return (values[0], values[1])
-        default: throw KernelError.runtime(message)
+        default: throw TorchError.runtime(message)
         }
     }
 }

@@ -24,7 +24,7 @@ public struct ReductionLayout: Equatable, Sendable {
         for dim in dims {
             let axis = try AxisSplit.normalizedDim(dim, rank: shape.count)
             if wrapped.contains(axis) {
-                throw KernelError.runtime("dim \(axis) appears multiple times in the list of dims")
+                throw TorchError.runtime("dim \(axis) appears multiple times in the list of dims")
             }
             wrapped.append(axis)
         }

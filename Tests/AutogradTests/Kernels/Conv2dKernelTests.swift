@@ -78,14 +78,14 @@ final class Conv2dKernelTests: XCTestCase {
     }
 }
 
-final class KernelErrorMessageTests: XCTestCase {
+final class TorchErrorMessageTests: XCTestCase {
     /// Every conv2d / max_pool2d / avg_pool2d argument check against PyTorch's exact text.
     func testValidationMatchesPyTorch() throws {
         for fixture in try KernelFixtures.load().errors {
             let actual: String
             do {
                 actual = "OK " + Conv2dGeometry.listRepr(try outputShape(fixture))
-            } catch let error as KernelError {
+            } catch let error as TorchError {
                 actual = error.description
             }
             XCTAssertEqual(actual, fixture.expected, "\(fixture.op) \(fixture.input)")

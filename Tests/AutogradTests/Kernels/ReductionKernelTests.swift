@@ -69,18 +69,18 @@ final class ReductionKernelTests: XCTestCase {
 
     func testEmptyReductionsThrowPyTorchsErrors() {
         XCTAssertThrowsError(try ExtremaReductions.all([Float](), kind: .max)) { error in
-            XCTAssertEqual((error as? KernelError)?.description,
+            XCTAssertEqual((error as? TorchError)?.description,
                 "RuntimeError: max(): Expected reduction dim to be specified for input.numel() == 0. "
                 + "Specify the reduction dim with the 'dim' argument.")
         }
         XCTAssertThrowsError(try ExtremaReductions.argAll([Float](), kind: .max)) { error in
-            XCTAssertEqual((error as? KernelError)?.description,
+            XCTAssertEqual((error as? TorchError)?.description,
                 "IndexError: argmax(): Expected reduction dim to be specified for input.numel() == 0.")
         }
         XCTAssertThrowsError(
             try ExtremaReductions.alongAxis([Float](), AxisSplit(outer: 1, axis: 0, inner: 3), kind: .max, dim: 0)
         ) { error in
-            XCTAssertEqual((error as? KernelError)?.description,
+            XCTAssertEqual((error as? TorchError)?.description,
                 "IndexError: max(): Expected reduction dim 0 to have non-zero size.")
         }
         let emptyRows = try? ExtremaReductions.alongAxis([Float](), AxisSplit(outer: 0, axis: 3, inner: 1), kind: .max, dim: 1)
@@ -89,7 +89,7 @@ final class ReductionKernelTests: XCTestCase {
         XCTAssertThrowsError(
             try ExtremaReductions.argAlongAxis([Float](), AxisSplit(outer: 0, axis: 0, inner: 1), kind: .max, dim: 1)
         ) { error in
-            XCTAssertEqual((error as? KernelError)?.description,
+            XCTAssertEqual((error as? TorchError)?.description,
                 "IndexError: argmax(): Expected reduction dim 1 to have non-zero size.")
         }
     }

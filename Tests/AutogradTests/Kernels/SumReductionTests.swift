@@ -110,7 +110,7 @@ final class SumReductionTests: XCTestCase {
         XCTAssertEqual(try ReductionLayout(shape: [2, 3, 4], dims: [1, 2]).singleAxis, AxisSplit(outer: 2, axis: 12, inner: 1))
         XCTAssertEqual(try ReductionLayout(shape: [2, 3], dims: []).resultShape, [])
         XCTAssertThrowsError(try ReductionLayout(shape: [2, 3, 4], dims: [1, -2])) { error in
-            XCTAssertEqual(error as? KernelError, .runtime("dim 1 appears multiple times in the list of dims"))
+            XCTAssertEqual(error as? TorchError, .runtime("dim 1 appears multiple times in the list of dims"))
         }
     }
 
@@ -131,7 +131,7 @@ final class SumReductionTests: XCTestCase {
     func testDimOutOfRangeIsPyTorchsIndexError() {
         XCTAssertThrowsError(try AxisSplit(shape: [3], dim: 1)) { error in
             XCTAssertEqual(
-                error as? KernelError,
+                error as? TorchError,
                 .index("Dimension out of range (expected to be in range of [-1, 0], but got 1)"))
         }
         XCTAssertEqual(try AxisSplit(shape: [], dim: -1), AxisSplit(outer: 1, axis: 1, inner: 1))
