@@ -58,6 +58,25 @@ enum Workloads {
         }
     }
 
+    /// The conv step's pieces, to see where its time goes.
+    static func convParts() throws -> [Measurement] {
+        let weight = try Tensor.randn([8, 1, 3, 3])
+        try weight.setRequiresGrad(true)
+        let input = try Tensor.randn([32, 1, 28, 28])
+        let conv = try Tensor.conv2d(input, weight)
+        let relu = try conv.relu()
+        let pooled = try relu.maxPool2d(kernel: [2])
+        return [
+            try measure("conv forward", iterations: 20) { _ = try Tensor.conv2d(input, weight) },
+            try measure("relu forward", iterations: 20) { _ = try conv.relu() },
+            try measure("maxpool forward", iterations: 20) { _ = try relu.maxPool2d(kernel: [2]) },
+            try measure("flatten", iterations: 20) { _ = try pooled.flatten(startDim: 1) },
+            try measure("conv+relu+pool backward", iterations: 20) {
+                try Tensor.conv2d(input, weight).relu().maxPool2d(kernel: [2]).sum().backward()
+            },
+        ]
+    }
+
     static func matmul(_ n: Int) throws -> () throws -> Void {
         let a = try Tensor.randn([n, n]), b = try Tensor.randn([n, n])
         return { _ = try a.matmul(b) }

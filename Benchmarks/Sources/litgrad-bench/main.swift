@@ -5,6 +5,10 @@ let quick = CommandLine.arguments.contains("--quick")
 let scale = quick ? 10 : 1
 
 do {
+    if CommandLine.arguments.contains("--conv-parts") {
+        for m in try Workloads.convParts() { print(m.formatted) }
+        exit(0)
+    }
     var results: [Measurement] = []
     results.append(try measure("scalar chain step", iterations: 200_000 / scale, try Workloads.scalarChain()))
     results.append(try measure("mlp 784-128-10 step (b64)", iterations: 200 / scale, try Workloads.mlpStep()))

@@ -41,15 +41,16 @@ extension Double: GemmScalar {
 }
 
 enum ConvolutionLoops {
-    /// Unfolds image `n` of `x` into `cols` (patch × positions).
-    static func im2col<T: GemmScalar>(_ x: UnsafePointer<T>, _ cols: UnsafeMutablePointer<T>, _ g: Conv2dGeometry) {
+    /// Unfolds one image into `cols` (patch rows of `rowStride` elements, this image's positions first).
+    static func im2col<T: GemmScalar>(_ x: UnsafePointer<T>, _ cols: UnsafeMutablePointer<T>, _ g: Conv2dGeometry, rowStride: Int? = nil) {
+        let stride = rowStride ?? g.positions
         let oh = g.outH, ow = g.outW
         var row = 0
         for c in 0..<g.channels {
             let plane = x + c * g.height * g.width
             for ki in 0..<g.kernelH {
                 for kj in 0..<g.kernelW {
-                    let dst = cols + row * oh * ow
+                    let dst = cols + row * stride
                     for i in 0..<oh {
                         let y = i * g.strideH - g.padTop + ki * g.dilationH
                         if y < 0 || y >= g.height {
@@ -90,21 +91,36 @@ enum ConvolutionLoops {
         }
     }
 
-    /// y[n] = W · im2col(x[n]) for each image.
+    /// y = W · [im2col(x[0]) … im2col(x[N−1])]: one GEMM over the whole batch.
     static func forward<T: GemmScalar>(_ x: [T], _ w: [T], _ g: Conv2dGeometry) -> [T] {
         var y = [T](repeating: 0, count: g.batch * g.outChannels * g.positions)
-        guard g.positions > 0, g.patch > 0 else { return y }
-        var cols = [T](repeating: 0, count: g.patch * g.positions)
+        guard g.positions > 0, g.patch > 0, g.batch > 0 else { return y }
+        let wide = g.batch * g.positions
+        var cols = [T](repeating: 0, count: g.patch * wide)
+        var product = [T](repeating: 0, count: g.outChannels * wide)
         x.withUnsafeBufferPointer { xp in
-            w.withUnsafeBufferPointer { wp in
-                cols.withUnsafeMutableBufferPointer { cp in
-                    y.withUnsafeMutableBufferPointer { yp in
-                        for n in 0..<g.batch {
-                            im2col(xp.baseAddress! + n * g.channels * g.height * g.width, cp.baseAddress!, g)
-                            T.gemm(transA: false, transB: false, m: g.outChannels, n: g.positions, k: g.patch, beta: 0,
-                                   a: wp.baseAddress!, lda: g.patch, b: cp.baseAddress!, ldb: g.positions,
-                                   c: yp.baseAddress! + n * g.outChannels * g.positions, ldc: g.positions)
-                        }
+            cols.withUnsafeMutableBufferPointer { cp in
+                for n in 0..<g.batch {
+                    im2col(xp.baseAddress! + n * g.channels * g.height * g.width, cp.baseAddress! + n * g.positions, g, rowStride: wide)
+                }
+            }
+        }
+        w.withUnsafeBufferPointer { wp in
+            cols.withUnsafeBufferPointer { cp in
+                product.withUnsafeMutableBufferPointer { pp in
+                    T.gemm(transA: false, transB: false, m: g.outChannels, n: wide, k: g.patch, beta: 0,
+                           a: wp.baseAddress!, lda: g.patch, b: cp.baseAddress!, ldb: wide, c: pp.baseAddress!, ldc: wide)
+                }
+            }
+        }
+        // (O, N·P) → (N, O, P)
+        product.withUnsafeBufferPointer { pp in
+            y.withUnsafeMutableBufferPointer { yp in
+                for n in 0..<g.batch {
+                    for o in 0..<g.outChannels {
+                        let src = pp.baseAddress! + o * wide + n * g.positions
+                        let dst = yp.baseAddress! + (n * g.outChannels + o) * g.positions
+                        dst.update(from: src, count: g.positions)
                     }
                 }
             }
@@ -134,22 +150,36 @@ enum ConvolutionLoops {
         return dx
     }
 
-    /// dW = Σₙ dy[n] · im2col(x[n])ᵀ.
+    /// dW = [dy[0] … dy[N−1]] · [im2col(x[0]) … im2col(x[N−1])]ᵀ: one GEMM over the batch.
     static func weightGradient<T: GemmScalar>(_ dy: [T], _ x: [T], _ g: Conv2dGeometry) -> [T] {
         var dw = [T](repeating: 0, count: g.outChannels * g.patch)
-        guard g.positions > 0, g.patch > 0 else { return dw }
-        var cols = [T](repeating: 0, count: g.patch * g.positions)
+        guard g.positions > 0, g.patch > 0, g.batch > 0 else { return dw }
+        let wide = g.batch * g.positions
+        var cols = [T](repeating: 0, count: g.patch * wide)
+        var gathered = [T](repeating: 0, count: g.outChannels * wide)
+        x.withUnsafeBufferPointer { xp in
+            cols.withUnsafeMutableBufferPointer { cp in
+                for n in 0..<g.batch {
+                    im2col(xp.baseAddress! + n * g.channels * g.height * g.width, cp.baseAddress! + n * g.positions, g, rowStride: wide)
+                }
+            }
+        }
+        // (N, O, P) → (O, N·P)
         dy.withUnsafeBufferPointer { dyp in
-            x.withUnsafeBufferPointer { xp in
-                cols.withUnsafeMutableBufferPointer { cp in
-                    dw.withUnsafeMutableBufferPointer { dwp in
-                        for n in 0..<g.batch {
-                            im2col(xp.baseAddress! + n * g.channels * g.height * g.width, cp.baseAddress!, g)
-                            T.gemm(transA: false, transB: true, m: g.outChannels, n: g.patch, k: g.positions, beta: n == 0 ? 0 : 1,
-                                   a: dyp.baseAddress! + n * g.outChannels * g.positions, lda: g.positions, b: cp.baseAddress!, ldb: g.positions,
-                                   c: dwp.baseAddress!, ldc: g.patch)
-                        }
+            gathered.withUnsafeMutableBufferPointer { gp in
+                for n in 0..<g.batch {
+                    for o in 0..<g.outChannels {
+                        (gp.baseAddress! + o * wide + n * g.positions)
+                            .update(from: dyp.baseAddress! + (n * g.outChannels + o) * g.positions, count: g.positions)
                     }
+                }
+            }
+        }
+        gathered.withUnsafeBufferPointer { gp in
+            cols.withUnsafeBufferPointer { cp in
+                dw.withUnsafeMutableBufferPointer { dwp in
+                    T.gemm(transA: false, transB: true, m: g.outChannels, n: g.patch, k: wide, beta: 0,
+                           a: gp.baseAddress!, lda: wide, b: cp.baseAddress!, ldb: wide, c: dwp.baseAddress!, ldc: g.patch)
                 }
             }
         }

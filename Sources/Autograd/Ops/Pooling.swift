@@ -61,34 +61,42 @@ extension Tensor {
         let outShape = Array(shape.dropLast(2)) + [oh, ow]
         let total = geo.planes * oh * ow
         try MemoryAccounting.check(elements: total, dtype: dtype)
-        let x = doubles()
         var positions = [Int](repeating: 0, count: total)
         var indices = [Int64](repeating: 0, count: total)
-        for plane in 0..<geo.planes {
-            let base = plane * geo.h * geo.w
-            for i in 0..<oh {
-                for j in 0..<ow {
-                    var best = -1
-                    var bestValue = -Double.infinity
-                    for ki in 0..<geo.k.0 {
-                        let y = i * geo.s.0 - geo.p.0 + ki * geo.d.0
-                        if y < 0 || y >= geo.h { continue }
-                        for kj in 0..<geo.k.1 {
-                            let xx = j * geo.s.1 - geo.p.1 + kj * geo.d.1
-                            if xx < 0 || xx >= geo.w { continue }
-                            let v = x[base + y * geo.w + xx]
-                            if best < 0 || v > bestValue || v.isNaN && !bestValue.isNaN {
-                                best = y * geo.w + xx
-                                bestValue = v
+        func scan<T: BinaryFloatingPoint>(_ x: [T]) {
+            positions.withUnsafeMutableBufferPointer { positions in
+            indices.withUnsafeMutableBufferPointer { indices in
+            x.withUnsafeBufferPointer { x in
+                for plane in 0..<geo.planes {
+                    let base = plane * geo.h * geo.w
+                    for i in 0..<oh {
+                        for j in 0..<ow {
+                            var best = -1
+                            var bestValue: T = 0
+                            for ki in 0..<geo.k.0 {
+                                let y = i * geo.s.0 - geo.p.0 + ki * geo.d.0
+                                if y < 0 || y >= geo.h { continue }
+                                for kj in 0..<geo.k.1 {
+                                    let xx = j * geo.s.1 - geo.p.1 + kj * geo.d.1
+                                    if xx < 0 || xx >= geo.w { continue }
+                                    let v = x[base + y * geo.w + xx]
+                                    if best < 0 || v > bestValue || (v.isNaN && !bestValue.isNaN) {
+                                        best = y * geo.w + xx
+                                        bestValue = v
+                                    }
+                                }
                             }
+                            let o = (plane * oh + i) * ow + j
+                            indices[o] = Int64(best)
+                            positions[o] = base + best
                         }
                     }
-                    let o = (plane * oh + i) * ow + j
-                    indices[o] = Int64(best)
-                    positions[o] = base + best
                 }
             }
+            }
+            }
         }
+        if dtype == .float32 { scan(floats()) } else { scan(doubles()) }
         let values = try untracked { try a.take(positions, shape: outShape, name: "MaxPool2DWithIndicesBackward0") }
         let p = positions, baseShape = a.shape
         let out = try values.recorded("MaxPool2DWithIndicesBackward0", symbol: "maxpool", inputs: [a],

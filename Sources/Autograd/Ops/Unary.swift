@@ -116,7 +116,8 @@ extension Tensor {
     public func relu() throws -> Tensor {
         try elementwise("ReluBackward0", symbol: "ReLU", saveOutput: true, integerKeepsDType: { Swift.max($0, 0) },
                         f32: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }, f64: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }) { _, r in
-            try r.gt(Tensor.wrapped(0, dtype: .int64))
+            // [r > 0] as r's dtype: a constant, so a plain kernel (no comparison tensor) suffices.
+            try ElementwiseKernel.unary(r, f32: { $0 > 0 ? 1 : 0 }, f64: { $0 > 0 ? 1 : 0 }, i64: { $0 > 0 ? 1 : 0 })
         }
     }
     public func leakyRelu(_ slope: Double = 0.01) throws -> Tensor {
