@@ -168,3 +168,14 @@ extension Tensor {
         Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
     }
 }
+
+extension Tensor {
+    /// `detach_()`: cuts this tensor from the graph in place (a leaf without requires_grad).
+    public func detachInPlace() throws {
+        if viewBase != nil && requiresGrad {
+            throw TorchError.runtime("Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.")
+        }
+        gradFn = nil
+        requiresGrad = false
+    }
+}
