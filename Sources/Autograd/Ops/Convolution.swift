@@ -67,17 +67,17 @@ extension Tensor {
         guard paddedH >= effectiveH && paddedW >= effectiveW else {
             throw TorchError.runtime("Calculated padded input size per channel: (\(paddedH) x \(paddedW)). Kernel size: (\(effectiveH) x \(effectiveW)). Kernel size can't be greater than actual input size")
         }
-        let geometry = Conv2dGeometry(batch: input.shape[0], channels: channels, height: input.shape[2], width: input.shape[3],
+        let geometry = ConvLoopGeometry(batch: input.shape[0], channels: channels, height: input.shape[2], width: input.shape[3],
                                       outChannels: weight.shape[0], kernelH: kh, kernelW: kw, strideH: sh, strideW: sw,
                                       padTop: pads.top, padLeft: pads.left, padBottom: pads.bottom, padRight: pads.right,
                                       dilationH: dh, dilationW: dw)
         return try convolution(input, weight, bias, geometry)
     }
 
-    private static func outputShape(_ g: Conv2dGeometry) -> [Int] { [g.batch, g.outChannels, g.outH, g.outW] }
+    private static func outputShape(_ g: ConvLoopGeometry) -> [Int] { [g.batch, g.outChannels, g.outH, g.outW] }
 
     /// The forward kernel plus the bias, recorded as ConvolutionBackward0.
-    static func convolution(_ x: Tensor, _ w: Tensor, _ b: Tensor?, _ g: Conv2dGeometry) throws -> Tensor {
+    static func convolution(_ x: Tensor, _ w: Tensor, _ b: Tensor?, _ g: ConvLoopGeometry) throws -> Tensor {
         let shape = outputShape(g)
         try MemoryAccounting.check(elements: Shape.count(shape) + g.patch * g.positions, dtype: x.dtype)
         var out: Tensor
@@ -121,7 +121,7 @@ extension Tensor {
     }
 
     /// convᵀ(gy, w): the gradient with respect to the input.
-    static func convolutionInputGrad(_ gy: Tensor, _ w: Tensor, _ g: Conv2dGeometry) throws -> Tensor {
+    static func convolutionInputGrad(_ gy: Tensor, _ w: Tensor, _ g: ConvLoopGeometry) throws -> Tensor {
         let shape = [g.batch, g.channels, g.height, g.width]
         let out: Tensor = gy.dtype == .float32
             ? Tensor(storage: Storage(ConvolutionLoops.inputGradient(gy.floats(), w.floats(), g)), shape: shape)
@@ -136,7 +136,7 @@ extension Tensor {
     }
 
     /// conv_w(gy, x): the gradient with respect to the weight.
-    static func convolutionWeightGrad(_ gy: Tensor, _ x: Tensor, _ g: Conv2dGeometry) throws -> Tensor {
+    static func convolutionWeightGrad(_ gy: Tensor, _ x: Tensor, _ g: ConvLoopGeometry) throws -> Tensor {
         let shape = [g.outChannels, g.channels, g.kernelH, g.kernelW]
         let out: Tensor = gy.dtype == .float32
             ? Tensor(storage: Storage(ConvolutionLoops.weightGradient(gy.floats(), x.floats(), g)), shape: shape)

@@ -5,7 +5,7 @@ import COpenBLAS
 // Plain loops over contiguous NCHW buffers; no autograd here.
 
 /// The geometry of one conv2d call (asymmetric padding covers padding='same').
-struct Conv2dGeometry {
+struct ConvLoopGeometry {
     let batch: Int, channels: Int, height: Int, width: Int
     let outChannels: Int, kernelH: Int, kernelW: Int
     let strideH: Int, strideW: Int
@@ -42,7 +42,7 @@ extension Double: GemmScalar {
 
 enum ConvolutionLoops {
     /// Unfolds one image into `cols` (patch rows of `rowStride` elements, this image's positions first).
-    static func im2col<T: GemmScalar>(_ x: UnsafePointer<T>, _ cols: UnsafeMutablePointer<T>, _ g: Conv2dGeometry, rowStride: Int? = nil) {
+    static func im2col<T: GemmScalar>(_ x: UnsafePointer<T>, _ cols: UnsafeMutablePointer<T>, _ g: ConvLoopGeometry, rowStride: Int? = nil) {
         let stride = rowStride ?? g.positions
         let oh = g.outH, ow = g.outW
         var row = 0
@@ -69,7 +69,7 @@ enum ConvolutionLoops {
     }
 
     /// Folds `cols` back into image `dx`, adding overlapping contributions.
-    static func col2im<T: GemmScalar>(_ cols: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ g: Conv2dGeometry) {
+    static func col2im<T: GemmScalar>(_ cols: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, _ g: ConvLoopGeometry) {
         let oh = g.outH, ow = g.outW
         var row = 0
         for c in 0..<g.channels {
@@ -92,7 +92,7 @@ enum ConvolutionLoops {
     }
 
     /// y = W · [im2col(x[0]) … im2col(x[N−1])]: one GEMM over the whole batch.
-    static func forward<T: GemmScalar>(_ x: [T], _ w: [T], _ g: Conv2dGeometry) -> [T] {
+    static func forward<T: GemmScalar>(_ x: [T], _ w: [T], _ g: ConvLoopGeometry) -> [T] {
         var y = [T](repeating: 0, count: g.batch * g.outChannels * g.positions)
         guard g.positions > 0, g.patch > 0, g.batch > 0 else { return y }
         let wide = g.batch * g.positions
@@ -129,7 +129,7 @@ enum ConvolutionLoops {
     }
 
     /// dx[n] = col2im(Wᵀ · dy[n]).
-    static func inputGradient<T: GemmScalar>(_ dy: [T], _ w: [T], _ g: Conv2dGeometry) -> [T] {
+    static func inputGradient<T: GemmScalar>(_ dy: [T], _ w: [T], _ g: ConvLoopGeometry) -> [T] {
         var dx = [T](repeating: 0, count: g.batch * g.channels * g.height * g.width)
         guard g.positions > 0, g.patch > 0 else { return dx }
         var cols = [T](repeating: 0, count: g.patch * g.positions)
@@ -151,7 +151,7 @@ enum ConvolutionLoops {
     }
 
     /// dW = [dy[0] … dy[N−1]] · [im2col(x[0]) … im2col(x[N−1])]ᵀ: one GEMM over the batch.
-    static func weightGradient<T: GemmScalar>(_ dy: [T], _ x: [T], _ g: Conv2dGeometry) -> [T] {
+    static func weightGradient<T: GemmScalar>(_ dy: [T], _ x: [T], _ g: ConvLoopGeometry) -> [T] {
         var dw = [T](repeating: 0, count: g.outChannels * g.patch)
         guard g.positions > 0, g.patch > 0, g.batch > 0 else { return dw }
         let wide = g.batch * g.positions

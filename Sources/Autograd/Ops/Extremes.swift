@@ -27,11 +27,11 @@ extension Tensor {
         return best
     }
 
-    private func extremeAlong(_ dimension: Int, keepdim: Bool, larger: Bool) throws -> (values: Tensor, indices: Tensor, positions: [Int], layout: ReductionLayout) {
+    private func extremeAlong(_ dimension: Int, keepdim: Bool, larger: Bool) throws -> (values: Tensor, indices: Tensor, positions: [Int], layout: AxisReductionLayout) {
         if count == 0 {
             throw TorchError.index("\(larger ? "max" : "min")(): Expected reduction dim \(dimension) to have non-zero size.")
         }
-        let (data, layout) = try reductionLayout([dimension])
+        let (data, layout) = try axisReductionLayout([dimension])
         let v = data.doubles()
         var indices = [Int64](repeating: 0, count: layout.outputCount)
         var positions = [Int](repeating: 0, count: layout.outputCount)
@@ -104,7 +104,7 @@ extension Tensor {
 
     private func tiedExtreme(_ dims: [Int], keepdim: Bool, larger: Bool) throws -> Tensor {
         let a = self
-        let (data, layout) = try reductionLayout(dims)
+        let (data, layout) = try axisReductionLayout(dims)
         guard layout.n > 0 || layout.outputCount == 0 else {
             throw TorchError.index("\(larger ? "amax" : "amin")(): Expected reduction dim \(dims.first ?? 0) to have non-zero size.")
         }

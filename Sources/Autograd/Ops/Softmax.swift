@@ -13,7 +13,7 @@ extension Tensor {
             let name = kind == .softmax ? "softmax_lastdim_kernel_impl" : "log_softmax_lastdim_kernel_impl"
             throw TorchError.runtime("\"\(name)\" not implemented for '\(dtype.scalarTypeName)'")
         }
-        let (data, layout) = try reductionLayout([d])
+        let (data, layout) = try axisReductionLayout([d])
         let out = try Tensor.zeros(shape, dtype: dtype)
         if dtype == .float32 {
             let x = data.floats()
@@ -34,7 +34,7 @@ extension Tensor {
     }
 
     private static func softmaxRows<T: BinaryFloatingPoint>(_ x: UnsafeBufferPointer<T>, _ y: UnsafeMutableBufferPointer<T>,
-                                                            _ layout: ReductionLayout, _ logarithmic: Bool,
+                                                            _ layout: AxisReductionLayout, _ logarithmic: Bool,
                                                             exp: (T) -> T, log: (T) -> T) {
         let n = layout.n, step = layout.inner
         guard n > 0 else { return }
@@ -88,7 +88,7 @@ extension Tensor {
     public func logsumexp(dims: [Int], keepdim: Bool = false) throws -> Tensor {
         let a = self.dtype.isFloatingPoint ? self : self.converted(.float32)
         let source = self
-        let (data, layout) = try a.reductionLayout(dims)
+        let (data, layout) = try a.axisReductionLayout(dims)
         let v = data.doubles()
         var values = [Double](repeating: 0, count: layout.outputCount)
         for o in 0..<layout.outputCount {

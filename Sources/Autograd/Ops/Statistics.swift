@@ -14,8 +14,8 @@ extension Tensor {
         }
     }
 
-    private func moments(_ dims: [Int], correction: Double, keepdim: Bool) throws -> (variance: Tensor, layout: ReductionLayout, reduced: [Int]) {
-        let (data, layout) = try reductionLayout(dims)
+    private func moments(_ dims: [Int], correction: Double, keepdim: Bool) throws -> (variance: Tensor, layout: AxisReductionLayout, reduced: [Int]) {
+        let (data, layout) = try axisReductionLayout(dims)
         let v = data.doubles()
         var out = [Double](repeating: 0, count: layout.outputCount)
         for o in 0..<layout.outputCount {
@@ -71,7 +71,7 @@ extension Tensor {
             throw TorchError.runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
         let a = self
-        let (data, layout) = try reductionLayout(dims)
+        let (data, layout) = try axisReductionLayout(dims)
         let v = data.doubles()
         var values = [Double](repeating: 0, count: layout.outputCount)
         for o in 0..<layout.outputCount {
@@ -121,7 +121,7 @@ extension Tensor {
     public func prod(dim dimension: Int? = nil, keepdim: Bool = false) throws -> Tensor {
         let a = self
         let outType: DType = dtype.isFloatingPoint ? dtype : .int64
-        let (data, layout) = try reductionLayout(dimension.map { [$0] } ?? [])
+        let (data, layout) = try axisReductionLayout(dimension.map { [$0] } ?? [])
         let v = data.doubles()
         var values = [Double](repeating: 1, count: layout.outputCount)
         var others = [Double](repeating: 0, count: v.count)
@@ -165,7 +165,7 @@ extension Tensor {
     public func cumsum(dim dimension: Int) throws -> Tensor {
         let a = self
         let d = try Shape.wrapDim(dimension, rank: dim)
-        let (data, layout) = try reductionLayout([d])
+        let (data, layout) = try axisReductionLayout([d])
         let out: Tensor
         switch dtype {
         case .float32:

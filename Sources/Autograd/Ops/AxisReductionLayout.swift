@@ -1,7 +1,7 @@
 // How a reduction walks its input: a contiguous buffer where output element
 // o = (oₒ, oᵢ) reduces the n elements at oₒ·n·inner + j·inner + oᵢ.
 
-struct ReductionLayout {
+struct AxisReductionLayout {
     let outer: Int
     let n: Int
     let inner: Int
@@ -16,7 +16,7 @@ struct ReductionLayout {
 
 extension Tensor {
     /// The contiguous data and layout for reducing over `dims` (all dims if empty).
-    func reductionLayout(_ dims: [Int]) throws -> (data: Tensor, layout: ReductionLayout) {
+    func axisReductionLayout(_ dims: [Int]) throws -> (data: Tensor, layout: AxisReductionLayout) {
         let wrapped = dim == 0 ? [] : Array(Set(try dims.map { try Shape.wrapDim($0, rank: dim) })).sorted()
         let reduced = dims.isEmpty ? Array(0..<dim) : wrapped
         var shape: [Int] = [], kept: [Int] = []
@@ -28,11 +28,11 @@ extension Tensor {
             let d = reduced.first ?? 0
             let outer = dim == 0 ? 1 : self.shape[..<d].reduce(1, *)
             let inner = dim == 0 ? 1 : self.shape[(d + 1)...].reduce(1, *)
-            return (try untracked { try contiguous() }, ReductionLayout(outer: outer, n: n, inner: inner, shape: shape, keptShape: kept))
+            return (try untracked { try contiguous() }, AxisReductionLayout(outer: outer, n: n, inner: inner, shape: shape, keptShape: kept))
         }
         let others = (0..<dim).filter { !reduced.contains($0) }
         let data = try untracked { try permute(others + reduced).contiguous() }
-        return (data, ReductionLayout(outer: Shape.count(shape), n: n, inner: 1, shape: shape, keptShape: kept))
+        return (data, AxisReductionLayout(outer: Shape.count(shape), n: n, inner: 1, shape: shape, keptShape: kept))
     }
 
     /// Float values of a contiguous tensor as Double (exact for float32).
@@ -44,7 +44,7 @@ extension Tensor {
     }
 
     /// Re-inserts reduced dims as size 1 so a reduced gradient broadcasts back.
-    func restoringReducedDims(_ layout: ReductionLayout, keepdim: Bool) throws -> Tensor {
+    func restoringReducedDims(_ layout: AxisReductionLayout, keepdim: Bool) throws -> Tensor {
         keepdim || shape == layout.keptShape ? self : try reshape(layout.keptShape)
     }
 }
