@@ -1,42 +1,45 @@
 import Autograd
 
-/// A module that applies one elementwise function and has no parameters.
-public final class Activation: Module {
-    private let function: (Tensor) throws -> Tensor
-    private let extra: String
-
-    public init(_ typeName: String, extraRepr: String = "", _ function: @escaping (Tensor) throws -> Tensor) {
-        self.function = function
-        self.extra = extraRepr
-        super.init(typeName: typeName)
+/// `nn.ReLU(inplace=False)`.
+public final class ReLU: Module {
+    public let inplace: Bool
+    public init(inplace: Bool = false) {
+        self.inplace = inplace
+        super.init(typeName: "ReLU")
     }
-
-    public override func forward(_ input: Tensor) throws -> Tensor { try function(input) }
-    public override var extraRepr: String { extra }
-
-    public static func relu(inplace: Bool = false) -> Activation {
-        Activation("ReLU", extraRepr: inplace ? "inplace=True" : "") { try inplace ? $0.reluInPlace() : $0.relu() }
-    }
-    public static func sigmoid() -> Activation { Activation("Sigmoid") { try $0.sigmoid() } }
-    public static func tanh() -> Activation { Activation("Tanh") { try $0.tanh() } }
-    public static func identity() -> Activation { Activation("Identity") { $0 } }
+    public override func forward(_ input: Tensor) throws -> Tensor { try Functional.relu(input, inplace: inplace) }
+    public override var extraRepr: String { inplace ? "inplace=True" : "" }
 }
 
-/// `nn.Sequential`: children named 0, 1, … called in order.
-public final class Sequential: Module {
-    public init(_ modules: [Module]) {
-        super.init(typeName: "Sequential")
-        for (i, m) in modules.enumerated() { register(module: m, named: String(i)) }
+/// `nn.LeakyReLU(negative_slope=0.01, inplace=False)`.
+public final class LeakyReLU: Module {
+    public let negativeSlope: OptionValue
+    public let inplace: Bool
+    public init(negativeSlope: OptionValue = 0.01, inplace: Bool = false) {
+        self.negativeSlope = negativeSlope
+        self.inplace = inplace
+        super.init(typeName: "LeakyReLU")
     }
-
-    public init(named modules: [(String, Module)]) {
-        super.init(typeName: "Sequential")
-        for (name, m) in modules { register(module: m, named: name) }
-    }
-
     public override func forward(_ input: Tensor) throws -> Tensor {
-        var x = input
-        for (_, m) in childSlots { if let m { x = try m.forward(x) } }
-        return x
+        try Functional.leakyRelu(input, negativeSlope: negativeSlope.doubleValue ?? 0, inplace: inplace)
     }
+    public override var extraRepr: String { "negative_slope=\(negativeSlope.pythonStr)" + (inplace ? ", inplace=True" : "") }
+}
+
+/// `nn.Sigmoid()`.
+public final class Sigmoid: Module {
+    public init() { super.init(typeName: "Sigmoid") }
+    public override func forward(_ input: Tensor) throws -> Tensor { try input.sigmoid() }
+}
+
+/// `nn.Tanh()`.
+public final class Tanh: Module {
+    public init() { super.init(typeName: "Tanh") }
+    public override func forward(_ input: Tensor) throws -> Tensor { try input.tanh() }
+}
+
+/// `nn.Identity()`: returns its input itself.
+public final class Identity: Module {
+    public init() { super.init(typeName: "Identity") }
+    public override func forward(_ input: Tensor) throws -> Tensor { input }
 }
