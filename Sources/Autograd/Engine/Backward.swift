@@ -21,6 +21,13 @@ public enum Backward {
 
     private static func execute(roots: [Tensor], gradients: [Tensor?], retainGraph: Bool, createGraph: Bool,
                                 capture: [Tensor]?) throws -> [Tensor?] {
+        try ForwardAD.suspended {
+            try executeReverse(roots: roots, gradients: gradients, retainGraph: retainGraph, createGraph: createGraph, capture: capture)
+        }
+    }
+
+    private static func executeReverse(roots: [Tensor], gradients: [Tensor?], retainGraph: Bool, createGraph: Bool,
+                                       capture: [Tensor]?) throws -> [Tensor?] {
         // Seed gradients.
         var pending: [ObjectIdentifier: Tensor] = [:]
         var rootNodes: [Node] = []
@@ -156,8 +163,8 @@ extension Tensor {
 
     /// A tensor sharing storage but cut from the graph.
     public func detach() -> Tensor {
-        let t = Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
-        t.viewBase = viewBase ?? self
-        return t
+        // Not a differentiable view: in-place changes through it are allowed
+        // (SGD's `p.detach().add_`), and it shares the version counter via storage.
+        Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
     }
 }
