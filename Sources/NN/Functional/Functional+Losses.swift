@@ -58,3 +58,13 @@ extension Functional {
         return (a.shape == shape ? a : try a.expand(shape), b.shape == shape ? b : try b.expand(shape))
     }
 }
+
+extension Functional {
+    /// `F.cross_entropy(input, target, weight=None, ignore_index=-100,
+    /// reduction='mean', label_smoothing=0.0)`: class indices (NllLossBackward0)
+    /// or class probabilities when target has the input's shape.
+    public static func crossEntropy(_ input: Tensor, _ target: Tensor, weight: Tensor? = nil, ignoreIndex: Int64 = -100,
+                                    reduction: Reduction = .mean, labelSmoothing: Double = 0) throws -> Tensor {
+        try input.crossEntropy(target, weight: weight, ignoreIndex: ignoreIndex, reduction: reduction, labelSmoothing: labelSmoothing)
+    }
+}

@@ -1,30 +1,14 @@
 import Autograd
 
 extension Functional {
-    /// `torch.flatten(x, start_dim, end_dim)`: a reshape merging the dims
-    /// (the input itself when there is nothing to merge).
+    /// `torch.flatten(x, start_dim, end_dim)`.
     public static func flatten(_ input: Tensor, startDim: Int = 0, endDim: Int = -1) throws -> Tensor {
-        if input.dim == 0 { return try input.reshape([1]) }
-        let start = try Shape.wrapDim(startDim, rank: input.dim)
-        let end = try Shape.wrapDim(endDim, rank: input.dim)
-        guard start <= end else { throw TorchError.runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
-        if start == end { return input }
-        let merged = input.shape[start...end].reduce(1, *)
-        return try input.reshape(Array(input.shape[..<start]) + [merged] + Array(input.shape[(end + 1)...]))
+        try input.flatten(startDim: startDim, endDim: endDim)
     }
 
-    /// `x.unflatten(dim, sizes)` / `nn.Unflatten`: a view splitting one dim (one size may be -1).
+    /// `x.unflatten(dim, sizes)` / `nn.Unflatten`: a view splitting one dim.
     public static func unflatten(_ input: Tensor, dim: Int, sizes: [Int]) throws -> Tensor {
-        let d = try Shape.wrapDim(dim, rank: input.dim)
-        let size = input.dim == 0 ? 1 : input.shape[d]
-        let known = sizes.filter { $0 != -1 }.reduce(1, *)
-        let inferred = sizes.filter { $0 == -1 }.count
-        let fits = inferred == 0 ? known == size : (inferred == 1 && known != 0 && size % known == 0)
-        guard fits else {
-            throw TorchError.runtime("unflatten: Provided sizes [\(sizes.map(String.init).joined(separator: ", "))] don't multiply up to the size of dim \(dim) (\(size)) in the input tensor")
-        }
-        let resolved = sizes.map { $0 == -1 ? size / known : $0 }
-        return try input.view(Array(input.shape[..<d]) + resolved + Array(input.shape[(d + 1)...]))
+        try input.unflatten(dim, sizes)
     }
 
     /// `F.one_hot(tensor, num_classes=-1)`: int64 indicators in a new last dim.

@@ -35,3 +35,18 @@ public final class BCEWithLogitsLoss: Loss {
         try Functional.binaryCrossEntropyWithLogits(input, target, weight: weight, posWeight: posWeight, reduction: reduction)
     }
 }
+
+/// `nn.CrossEntropyLoss(weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0)`.
+public final class CrossEntropyLoss: WeightedLoss {
+    public let ignoreIndex: Int64
+    public let labelSmoothing: Double
+    public init(weight: Tensor? = nil, ignoreIndex: Int64 = -100, reduction: Reduction = .mean, labelSmoothing: Double = 0) {
+        self.ignoreIndex = ignoreIndex
+        self.labelSmoothing = labelSmoothing
+        super.init(typeName: "CrossEntropyLoss", weight: weight, reduction: reduction)
+    }
+    public override func forward(_ input: Tensor, _ target: Tensor) throws -> Tensor {
+        try Functional.crossEntropy(input, target, weight: weight, ignoreIndex: ignoreIndex, reduction: reduction,
+                                    labelSmoothing: labelSmoothing)
+    }
+}

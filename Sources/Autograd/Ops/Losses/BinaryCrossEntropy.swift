@@ -29,9 +29,9 @@ extension Tensor {
         default:
             raw = Tensor(storage: Storage(try BinaryCrossEntropyKernel.loss(x.doubles(), y.doubles(), log: Foundation.log, log1p: Foundation.log1p)), shape: x.shape)
         }
-        let out = try GradMode.with(enabled: false) { try Tensor.reduceLoss(weight.map { try raw.mul($0) } ?? raw, reduction) }
+        let out = try untracked { try Tensor.reduceLoss(weight.map { try raw.mul($0) } ?? raw, reduction) }
         let n = x.count
-        return out.recorded("BinaryCrossEntropyBackward0", symbol: "BCE", inputs: [x], saving: [x, y]) { g in
+        let localGradient = { (g: Tensor) throws -> Tensor in
             let expanded = try g.expand(x.shape)
             let ratio: Tensor
             switch x.dtype {
@@ -43,7 +43,11 @@ extension Tensor {
             var grad = ratio
             if let weight { grad = try grad.mul(weight) }
             if reduction == .mean { grad = try grad.div(Tensor.wrapped(Double(n), dtype: .int64)) }
-            return [grad]
+            return grad
+        }
+        return try out.recorded("BinaryCrossEntropyBackward0", symbol: "BCE", inputs: [x], saving: [x, y],
+                                tangent: { ts in try ts[0].map { try Tensor.lossTangent(localGradient, $0, reduction) } }) { g in
+            [try localGradient(g)]
         }
     }
 
@@ -57,7 +61,7 @@ extension Tensor {
         guard y.dtype.isFloatingPoint else {
             throw TorchError.runtime("result type \(x.dtype.scalarTypeName) can't be cast to the desired output type \(y.dtype.scalarTypeName)")
         }
-        let out: Tensor = try GradMode.with(enabled: false) {
+        let out: Tensor = try untracked {
             var logSigmoid = try x.logSigmoidValues()
             if let posWeight {
                 let logWeight = try posWeight.sub(Tensor.wrapped(1, dtype: .int64)).mul(y).add(Tensor.wrapped(1, dtype: .int64))
@@ -68,7 +72,7 @@ extension Tensor {
             return try Tensor.reduceLoss(loss, reduction)
         }
         let n = x.count
-        return out.recorded("BinaryCrossEntropyWithLogitsBackward0", symbol: "BCE", inputs: [x], saving: [x, y]) { g in
+        let localGradient = { (g: Tensor) throws -> Tensor in
             var grad: Tensor
             if let posWeight {
                 let t = try posWeight.mul(y)
@@ -79,7 +83,11 @@ extension Tensor {
             grad = try grad.mul(g)
             if let weight { grad = try grad.mul(weight) }
             if reduction == .mean { grad = try grad.div(Tensor.wrapped(Double(n), dtype: .int64)) }
-            return [try reduceGrad(grad, to: x)]
+            return try grad.sumToShape(x.shape)
+        }
+        return try out.recorded("BinaryCrossEntropyWithLogitsBackward0", symbol: "BCE", inputs: [x], saving: [x, y],
+                                tangent: { ts in try ts[0].map { try Tensor.lossTangent(localGradient, $0, reduction) } }) { g in
+            [try localGradient(g)]
         }
     }
 
@@ -88,6 +96,15 @@ extension Tensor {
         try ElementwiseKernel.unary(self,
             f32: { Swift.min($0, 0) - log1pf(expf(-Swift.abs($0))) },
             f64: { Swift.min($0, 0) - Foundation.log1p(Foundation.exp(-Swift.abs($0))) })
+    }
+
+    /// The forward-mode tangent of an elementwise loss from its backward rule:
+    /// the per-element derivative (backward of ones) times the input tangent,
+    /// summed unless the loss is unreduced.
+    static func lossTangent(_ backward: (Tensor) throws -> Tensor, _ dx: Tensor, _ reduction: Reduction) throws -> Tensor {
+        let ones = try Tensor.ones(reduction == .none ? dx.shape : [], dtype: dx.dtype)
+        let local = try backward(ones).mul(dx)
+        return reduction == .none ? local : try local.sum()
     }
 
     /// `apply_loss_reduction`: the unreduced loss, its mean or its sum.

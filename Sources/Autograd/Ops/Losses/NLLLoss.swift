@@ -1,12 +1,15 @@
-// nll_loss, the fused primitive under cross_entropy (NllLossBackward0).
-//   forward:  loss_i = −w[t_i] · x[i, t_i]   (0 where t_i == ignore_index)
-//             mean = Σ loss_i / Σ w[t_i],  summed with PyTorch's cascade
-//   ∂x[i, t_i] = −w[t_i] · g_i  (none)   or   −w[t_i] · g / total_weight  (mean)
-//                −w[t_i] · g  (sum);  zero elsewhere.  No gradient for t or w.
+// nll_loss, the fused primitive under cross_entropy (NllLossBackward0, and
+// NllLoss2DBackward0 for inputs with spatial dims (N, C, d1, …)).
+//   forward:  loss_k = −w[t_k] · x[k, t_k]   (0 where t_k == ignore_index)
+//             mean = Σ loss_k / Σ w[t_k],  summed with PyTorch's cascade
+//   ∂x[k, t_k] = −w[t_k] · g_k  (none)   or   −w[t_k] · g / total_weight  (mean)
+//                −w[t_k] · g  (sum);  zero elsewhere.  No gradient for t or w.
+// k runs over samples (and spatial positions); x[k, c] is the input element
+// of sample k's class c.
 
 extension Tensor {
-    /// `F.nll_loss(input, target, weight, ignore_index, reduction)` for 1-D
-    /// (C) and 2-D (N, C) inputs, with PyTorch's checks in PyTorch's order.
+    /// `F.nll_loss(input, target, weight, ignore_index, reduction)`, with
+    /// PyTorch's checks in PyTorch's order.
     public func nllLoss(_ target: Tensor, weight: Tensor? = nil, reduction: Reduction = .mean,
                         ignoreIndex: Int64 = -100) throws -> Tensor {
         let input = self
@@ -17,21 +20,24 @@ extension Tensor {
                 throw TorchError.value("Expected input batch_size (\(input.shape[0])) to match target batch_size (\(targetBatch)).")
             }
         }
+        let spatial = input.dim > 2 ? Array(input.shape.dropFirst(2)) : []
+        if input.dim > 2 {
+            try Tensor.checkSpatialTarget(input: input, target: target)
+        }
         guard target.dtype == .int64 else {
             throw TorchError.runtime("expected target dtype to be Long or Byte, but got \(target.dtype.scalarTypeName)")
         }
-        guard input.dim <= 2 else {
-            throw TorchError.notImplemented("nll_loss for inputs with more than 2 dimensions (NllLoss2d) is not supported")
+        if input.dim <= 2 {
+            guard target.dim <= 1 else {
+                throw TorchError.runtime("0D or 1D target tensor expected, multi-target not supported")
+            }
+            if input.dim == 1 && target.dim == 1 && target.count != 1 {
+                throw TorchError.value("For 1D input, 1D target must have size 1, but got target size: \(target.count)")
+            }
         }
-        guard target.dim <= 1 else {
-            throw TorchError.runtime("0D or 1D target tensor expected, multi-target not supported")
-        }
-        if input.dim == 1 && target.dim == 1 && target.count != 1 {
-            throw TorchError.value("For 1D input, 1D target must have size 1, but got target size: \(target.count)")
-        }
-        let classes = input.shape[input.dim - 1]
+        let classes = input.dim == 1 ? input.shape[0] : input.shape[1]
         if let weight, !(weight.dim == 1 && weight.count == classes) {
-            throw TorchError.runtime("weight tensor should be defined either for all \(classes) classes or no classes but got weight tensor of shape: [\(weight.shape.map(String.init).joined(separator: ", "))]")
+            throw TorchError.runtime("weight tensor should be defined either for all \(classes) classes or no classes but got weight tensor of shape: \(Shape.bracketed(weight.shape))")
         }
         guard input.dtype.isFloatingPoint else {
             throw TorchError.notImplemented("\"nll_loss_out_frame\" not implemented for '\(input.dtype.scalarTypeName)'")
@@ -41,13 +47,18 @@ extension Tensor {
         for t in targets where t != ignoreIndex && (t < 0 || t >= Int64(classes)) {
             throw TorchError.index("Target \(t) is out of bounds.")
         }
-        let kernel = NllLossKernel(values: input.doubles(), classes: classes, targets: targets,
+        let kernel = NllLossKernel(values: input.doubles(), classes: classes, spatial: Shape.count(spatial), targets: targets,
                                    weights: weight?.doubles(), ignoreIndex: ignoreIndex)
-        let perSample = reduction == .none && input.dim == 2
+        let perSample = reduction == .none && input.dim >= 2
+        let name = input.dim > 2 ? "NllLoss2DBackward0" : "NllLossBackward0"
+        // nll_loss_nd runs 3-D and 5-D+ inputs through nll_loss2d on a (N, C, 1, L)
+        // view and views the unreduced result back (ViewBackward0).
+        let viewedBack = perSample && input.dim > 2 && input.dim != 4
+        let outShape = perSample ? (viewedBack ? [input.shape[0], 1, Shape.count(spatial)] : [input.shape[0]] + spatial) : []
         let out: Tensor
         let totalWeight: Double
         if perSample {
-            out = try Tensor.from(kernel.perSampleLosses(), shape: [input.shape[0]], dtype: input.dtype)
+            out = try Tensor.from(kernel.perSampleLosses(), shape: outShape, dtype: input.dtype)
             totalWeight = 0
         } else {
             let sums = input.dtype == .float32 ? kernel.reducedFloat32() : kernel.reducedFloat64()
@@ -55,9 +66,27 @@ extension Tensor {
             let value = reduction == .mean ? sums.loss / sums.totalWeight : sums.loss
             out = Tensor.scalar(input.dtype == .float32 ? Double(Float(value)) : value, dtype: input.dtype)
         }
-        return out.recorded("NllLossBackward0", symbol: "NLL", inputs: [input], saving: [input]) { g in
+        // nll_loss is linear in its input, so its tangent is nll_loss of the tangent.
+        let recorded = try out.recorded(name, symbol: "NLL", inputs: [input], saving: [input],
+                                        tangent: { ts in try ts[0].map { try $0.nllLoss(target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex) } }) { g in
             [try Tensor.nllLossBackward(g, inputShape: input.shape, dtype: input.dtype, kernel: kernel,
                                         reduction: reduction, perSample: perSample, totalWeight: totalWeight)]
+        }
+        return viewedBack ? try recorded.view([input.shape[0]] + spatial) : recorded
+    }
+
+    /// nll_loss_nd's and nll_loss2d's target checks for inputs with spatial dims.
+    static func checkSpatialTarget(input: Tensor, target: Tensor) throws {
+        let expected = [input.shape[0]] + Array(input.shape.dropFirst(2))
+        if input.dim == 4 {
+            guard target.dim == 3 else {
+                throw TorchError.runtime("only batches of spatial targets supported (3D tensors) but got targets of dimension: \(target.dim)")
+            }
+            guard target.shape == expected else {
+                throw TorchError.runtime("size mismatch (got input: \(Shape.bracketed(input.shape)) , target: \(Shape.bracketed(target.shape))")
+            }
+        } else if target.dim == 0 || Array(target.shape.dropFirst()) != Array(input.shape.dropFirst(2)) {
+            throw TorchError.runtime("Expected target size \(Shape.bracketed(expected)), got \(Shape.bracketed(target.shape))")
         }
     }
 
@@ -66,15 +95,12 @@ extension Tensor {
     static func nllLossBackward(_ g: Tensor, inputShape: [Int], dtype: DType, kernel: NllLossKernel,
                                 reduction: Reduction, perSample: Bool, totalWeight: Double) throws -> Tensor {
         let gValues = g.doubles()
-        let rows = kernel.targets.count
         var grad = [Double](repeating: 0, count: Shape.count(inputShape))
-        for i in 0..<rows {
-            let t = kernel.targets[i]
-            guard t != kernel.ignoreIndex else { continue }
+        for (k, t) in kernel.targets.enumerated() where t != kernel.ignoreIndex {
             let w = kernel.weights?[Int(t)] ?? 1
             let scaled: Double
             if perSample {
-                scaled = -w * gValues[i]
+                scaled = dtype == .float32 ? Double(-Float(w) * Float(gValues[k])) : -w * gValues[k]
             } else if dtype == .float32 {
                 let base = reduction == .mean ? Float(gValues[0]) / Float(totalWeight) : Float(gValues[0])
                 scaled = Double(Float(w) * -base)
@@ -82,24 +108,24 @@ extension Tensor {
                 let base = reduction == .mean ? gValues[0] / totalWeight : gValues[0]
                 scaled = w * -base
             }
-            grad[i * kernel.classes + Int(t)] = scaled
+            grad[kernel.offset(sample: k, target: t)] = scaled
         }
         let out = try Tensor.from(grad, shape: inputShape, dtype: dtype)
-        return out.recorded("NllLossBackwardBackward0", inputs: [g]) { gg in
+        return try out.recorded("NllLossBackwardBackward0", inputs: [g]) { gg in
             [try Tensor.nllLossDoubleBackward(gg, kernel: kernel, reduction: reduction, perSample: perSample,
-                                             totalWeight: totalWeight, dtype: dtype)]
+                                             totalWeight: totalWeight, dtype: dtype, shape: g.shape)]
         }
     }
 
     /// ∂(nll backward)/∂g: picks the target entries of gg with the same weights.
     static func nllLossDoubleBackward(_ gg: Tensor, kernel: NllLossKernel, reduction: Reduction, perSample: Bool,
-                                      totalWeight: Double, dtype: DType) throws -> Tensor {
+                                      totalWeight: Double, dtype: DType, shape: [Int]) throws -> Tensor {
         let values = gg.doubles()
         var picked = [Double](repeating: 0, count: kernel.targets.count)
-        for (i, t) in kernel.targets.enumerated() where t != kernel.ignoreIndex {
-            picked[i] = -(kernel.weights?[Int(t)] ?? 1) * values[i * kernel.classes + Int(t)]
+        for (k, t) in kernel.targets.enumerated() where t != kernel.ignoreIndex {
+            picked[k] = -(kernel.weights?[Int(t)] ?? 1) * values[kernel.offset(sample: k, target: t)]
         }
-        if perSample { return try Tensor.from(picked, shape: [picked.count], dtype: dtype) }
+        if perSample { return try Tensor.from(picked, shape: shape, dtype: dtype) }
         var total = picked.reduce(0, +)
         if reduction == .mean { total /= totalWeight }
         return Tensor.scalar(total, dtype: dtype)
@@ -107,18 +133,27 @@ extension Tensor {
 }
 
 /// The per-sample picks of nll_loss and PyTorch's cascade summation of them
-/// (`nll_loss_out_frame`: partial sums in 8 levels of 16, in the input's dtype).
+/// (`nll_loss_out_frame` / `nll_loss2d_forward_out_frame`: partial sums in
+/// 8 levels of 16, in the input's dtype).
 struct NllLossKernel {
     let values: [Double]
     let classes: Int
+    /// Positions per sample (1 without spatial dims).
+    let spatial: Int
     let targets: [Int64]
     let weights: [Double]?
     let ignoreIndex: Int64
 
+    /// Where sample k's class-t element sits in the input.
+    @inline(__always)
+    func offset(sample k: Int, target t: Int64) -> Int {
+        (k / spatial) * classes * spatial + Int(t) * spatial + k % spatial
+    }
+
     func perSampleLosses() -> [Double] {
-        targets.enumerated().map { i, t in
+        targets.enumerated().map { k, t in
             guard t != ignoreIndex else { return 0 }
-            return -values[i * classes + Int(t)] * (weights?[Int(t)] ?? 1)
+            return -values[offset(sample: k, target: t)] * (weights?[Int(t)] ?? 1)
         }
     }
 
@@ -132,14 +167,14 @@ struct NllLossKernel {
     private func cascade<T: BinaryFloatingPoint>(_: T.Type) -> (loss: T, totalWeight: T) {
         if targets.isEmpty { return (0, 0) }
         let levels = 8
-        let levelPower = 4   // max(4, ceil(log2(batch)) / 8) for any batch below 2^32
+        let levelPower = 4   // max(4, ceil(log2(count)) / 8) for any count below 2^32
         let levelMask = (1 << levelPower) - 1
         var weightSums = [T](repeating: 0, count: levels)
         var lossSums = [T](repeating: 0, count: levels)
         var ignored = 0
-        for (b, t) in targets.enumerated() {
+        for (k, t) in targets.enumerated() {
             if t == ignoreIndex { ignored += 1; continue }
-            let x = T(values[b * classes + Int(t)])
+            let x = T(values[offset(sample: k, target: t)])
             if let weights {
                 let w = T(weights[Int(t)])
                 lossSums[0] -= x * w
@@ -148,7 +183,7 @@ struct NllLossKernel {
                 lossSums[0] -= x
             }
             for j in 0..<(levels - 1) {
-                if b & (levelMask << (j * levelPower)) != 0 { break }
+                if k & (levelMask << (j * levelPower)) != 0 { break }
                 weightSums[j + 1] += weightSums[j]
                 lossSums[j + 1] += lossSums[j]
                 weightSums[j] = 0
