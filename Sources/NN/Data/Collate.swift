@@ -11,14 +11,15 @@ public enum Collate {
         return try (0..<first.count).map { field in try stack(samples.map { $0[field] }) }
     }
 
-    /// `torch.stack(tensors, 0)` (StackBackward0 when a sample requires grad).
+    /// `torch.stack(tensors, 0)`; samples without history are copied directly,
+    /// samples that require grad go through `Tensor.stack` (StackBackward0).
     public static func stack(_ tensors: [Tensor]) throws -> Tensor {
         guard let first = tensors.first else { throw TorchError.runtime("stack expects a non-empty TensorList") }
         for (i, t) in tensors.enumerated() where t.shape != first.shape {
             throw TorchError.runtime("stack expects each tensor to be equal size, but got \(shapeText(first.shape)) at entry 0 and \(shapeText(t.shape)) at entry \(i)")
         }
         if GradMode.isEnabled && tensors.contains(where: { $0.requiresGrad }) {
-            throw TorchError.notImplemented("collating samples that require grad (StackBackward0) is not supported yet")
+            return try Tensor.stack(tensors, dim: 0)
         }
         let dtype = tensors.dropFirst().reduce(first.dtype) { Promotion.promote($0, $1.dtype) }
         let per = first.count
