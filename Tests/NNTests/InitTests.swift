@@ -34,6 +34,9 @@ final class InitTests: XCTestCase {
         case "mlp":
             let model = Sequential([try Linear(4, 8), ReLU(), try Linear(8, 1)])
             return model.parameters().map(\.description).joined(separator: "\n")
+        case "conv": return try Conv2d(2, 3, kernelSize: .int(3)).parameters().map(\.description).joined(separator: "\n")
+        case "conv_rect_nobias":
+            return try Conv2d(1, 2, kernelSize: .tuple([2, 3]), stride: .int(2), bias: false).parameters().map(\.description).joined(separator: "\n")
         case "dropout": return try Dropout(p: 0.3).forward(Tensor.ones([3, 5])).description
         case "dropout_grad":
             let x = try Tensor.ones([2, 3])

@@ -96,6 +96,16 @@ final class LossTests: XCTestCase {
         case "l1": let x = try leaf([1, 2, 3]); return (try L1Loss().forward(x, t([1.5, 2, 2])), [x])
         case "l1_sum": let x = try leaf([1, 2, 3]); return (try Functional.l1Loss(x, t([1.5, 2, 2]), reduction: .sum), [x])
         case "l1_none": let x = try leaf([1, 2, 3]); return (try Functional.l1Loss(x, t([1.5, 2, 2]), reduction: .none), [x])
+        case "huber":
+            let x = try Tensor.randn([6]).mul(Tensor.wrapped(2, dtype: .int64)); try x.setRequiresGrad(true)
+            return (try HuberLoss().forward(x, Tensor.randn([6])), [x])
+        case "huber_delta_sum": let x = try randnLeaf([6]); return (try Functional.huberLoss(x, Tensor.zeros([6]), reduction: .sum, delta: 0.5), [x])
+        case "smooth_l1":
+            let x = try Tensor.randn([6]).mul(Tensor.wrapped(2, dtype: .int64)); try x.setRequiresGrad(true)
+            return (try SmoothL1Loss().forward(x, Tensor.randn([6])), [x])
+        case "smooth_l1_beta_none":
+            let x = try randnLeaf([2, 3])
+            return (try Functional.smoothL1Loss(x, Tensor.zeros([2, 3]), reduction: .none, beta: 0.3), [x])
         case "softmax_ref": return (try Functional.softmax(t([1, 2, 3]), dim: 0), [])
         case "softmax_module": let x = try logits(); return (try Softmax(dim: 1).forward(x), [x])
         case "log_softmax_module": let x = try logits(); return (try LogSoftmax(dim: -1).forward(x), [x])

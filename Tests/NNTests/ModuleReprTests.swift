@@ -40,6 +40,26 @@ final class ModuleReprTests: XCTestCase {
         case "modulelist_empty": return ModuleList()
         case "moduledict": return ModuleDict([("a", try Linear(2, 2)), ("b", ReLU())])
         case "net": return try makeNet()
+        case "conv_basic": return try Conv2d(1, 6, kernelSize: .int(5))
+        case "conv_padding": return try Conv2d(3, 16, kernelSize: .int(3), padding: .size(.int(1)))
+        case "conv_full":
+            return try Conv2d(3, 16, kernelSize: .tuple([3, 5]), stride: .int(2), padding: .size(.tuple([1, 2])), bias: false)
+        case "conv_dilation": return try Conv2d(1, 6, kernelSize: .int(5), padding: .size(.int(2)), dilation: .int(2))
+        case "conv_same": return try Conv2d(1, 6, kernelSize: .int(5), padding: .same)
+        case "conv_valid": return try Conv2d(1, 6, kernelSize: .int(5), padding: .valid)
+        case "pools":
+            return Sequential([MaxPool2d(kernelSize: .int(2)), MaxPool2d(kernelSize: .int(2), stride: .int(2)),
+                               MaxPool2d(kernelSize: .tuple([2, 2])), MaxPool2d(kernelSize: .int(3), stride: .int(1), padding: .int(1)),
+                               AvgPool2d(kernelSize: .int(2)), AvgPool2d(kernelSize: .int(3), stride: .int(2), padding: .int(1)),
+                               AdaptiveAvgPool2d(outputSize: .tuple([1, 1])), AdaptiveAvgPool2d(outputSize: .int(1))])
+        case "activations":
+            return Sequential([Softmax(dim: 1), Softmax(), Softmax(dim: -1), LogSoftmax(dim: 1), GELU(), GELU(approximate: "tanh"),
+                               SiLU(), ELU(), Softplus(), Hardtanh(), LogSigmoid()])
+        case "lenet":
+            return Sequential([try Conv2d(1, 6, kernelSize: .int(5)), ReLU(), MaxPool2d(kernelSize: .int(2), stride: .int(2)),
+                               try Conv2d(6, 16, kernelSize: .int(5)), ReLU(), MaxPool2d(kernelSize: .int(2), stride: .int(2)), Flatten(),
+                               try Linear(16 * 4 * 4, 120), ReLU(), try Linear(120, 10)])
+        case "more_losses": return ModuleList([CrossEntropyLoss(labelSmoothing: 0.1), HuberLoss(delta: 2), SmoothL1Loss()])
         case "losses": return ModuleList([MSELoss(), L1Loss(), NLLLoss(), BCELoss(), BCEWithLogitsLoss(reduction: .sum)])
         default: return nil
         }

@@ -68,3 +68,18 @@ extension Functional {
         try input.crossEntropy(target, weight: weight, ignoreIndex: ignoreIndex, reduction: reduction, labelSmoothing: labelSmoothing)
     }
 }
+
+extension Functional {
+    /// `F.huber_loss(input, target, reduction='mean', delta=1.0)` (HuberLossBackward0).
+    public static func huberLoss(_ input: Tensor, _ target: Tensor, reduction: Reduction = .mean, delta: Double = 1) throws -> Tensor {
+        let (x, y) = try broadcastPair(input, target)
+        return try x.huberLoss(y, reduction: reduction, delta: delta)
+    }
+
+    /// `F.smooth_l1_loss(input, target, reduction='mean', beta=1.0)`; beta 0 is `l1_loss`.
+    public static func smoothL1Loss(_ input: Tensor, _ target: Tensor, reduction: Reduction = .mean, beta: Double = 1) throws -> Tensor {
+        if beta == 0 { return try l1Loss(input, target, reduction: reduction) }
+        let (x, y) = try broadcastPair(input, target)
+        return try x.smoothL1Loss(y, reduction: reduction, beta: beta)
+    }
+}

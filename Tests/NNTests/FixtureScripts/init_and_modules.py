@@ -33,6 +33,8 @@ for seed in (0, 1, 42):
     case("linear_%d" % seed, seed, lambda: "\n".join(str(p) for p in nn.Linear(5, 3).parameters()))
     case("linear_nobias_%d" % seed, seed, lambda: "\n".join(str(p) for p in nn.Linear(3, 2, bias=False).parameters()))
     case("mlp_%d" % seed, seed, lambda: "\n".join(str(p) for p in nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1)).parameters()))
+    case("conv_%d" % seed, seed, lambda: "\n".join(str(p) for p in nn.Conv2d(2, 3, 3).parameters()))
+    case("conv_rect_nobias_%d" % seed, seed, lambda: "\n".join(str(p) for p in nn.Conv2d(1, 2, (2, 3), stride=2, bias=False).parameters()))
     case("dropout_%d" % seed, seed, lambda: str(nn.Dropout(0.3)(torch.ones(3, 5))))
     case("dropout_grad_%d" % seed, seed, lambda: str(nn.functional.dropout(torch.ones(2, 3, requires_grad=True), 0.5)))
 

@@ -225,6 +225,24 @@ tensor([-1.,  0.,  1.])
 tensor([0.5000, 0.0000, 1.0000], grad_fn=<AbsBackward0>)
 tensor([-1.,  0.,  1.])
 """#),
+    ("huber", #"""
+tensor(1.8056, grad_fn=<HuberLossBackward0>)
+tensor([ 0.1667, -0.1667, -0.1667,  0.1667, -0.1667, -0.1667])
+"""#),
+    ("huber_delta_sum", #"""
+tensor(2.8037, grad_fn=<HuberLossBackward0>)
+tensor([ 0.5000, -0.2934, -0.5000,  0.5000, -0.5000, -0.5000])
+"""#),
+    ("smooth_l1", #"""
+tensor(1.8056, grad_fn=<SmoothL1LossBackward0>)
+tensor([ 0.1667, -0.1667, -0.1667,  0.1667, -0.1667, -0.1667])
+"""#),
+    ("smooth_l1_beta_none", #"""
+tensor([[1.3910, 0.1435, 2.0288],
+        [0.4184, 0.9345, 1.2486]], grad_fn=<SmoothL1LossBackward0>)
+tensor([[ 1.0000, -0.9781, -1.0000],
+        [ 1.0000, -1.0000, -1.0000]])
+"""#),
     ("softmax_ref", #"""
 tensor([0.0900, 0.2447, 0.6652])
 """#),

@@ -96,6 +96,72 @@ Net(
   )
 )
 """#),
+    ("conv_basic", #"""
+Conv2d(1, 6, kernel_size=(5, 5), stride=(1, 1))
+"""#),
+    ("conv_padding", #"""
+Conv2d(3, 16, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+"""#),
+    ("conv_full", #"""
+Conv2d(3, 16, kernel_size=(3, 5), stride=(2, 2), padding=(1, 2), bias=False)
+"""#),
+    ("conv_dilation", #"""
+Conv2d(1, 6, kernel_size=(5, 5), stride=(1, 1), padding=(2, 2), dilation=(2, 2))
+"""#),
+    ("conv_same", #"""
+Conv2d(1, 6, kernel_size=(5, 5), stride=(1, 1), padding=same)
+"""#),
+    ("conv_valid", #"""
+Conv2d(1, 6, kernel_size=(5, 5), stride=(1, 1), padding=valid)
+"""#),
+    ("pools", #"""
+Sequential(
+  (0): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+  (1): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+  (2): MaxPool2d(kernel_size=(2, 2), stride=(2, 2), padding=0, dilation=1, ceil_mode=False)
+  (3): MaxPool2d(kernel_size=3, stride=1, padding=1, dilation=1, ceil_mode=False)
+  (4): AvgPool2d(kernel_size=2, stride=2, padding=0)
+  (5): AvgPool2d(kernel_size=3, stride=2, padding=1)
+  (6): AdaptiveAvgPool2d(output_size=(1, 1))
+  (7): AdaptiveAvgPool2d(output_size=1)
+)
+"""#),
+    ("activations", #"""
+Sequential(
+  (0): Softmax(dim=1)
+  (1): Softmax(dim=None)
+  (2): Softmax(dim=-1)
+  (3): LogSoftmax(dim=1)
+  (4): GELU(approximate='none')
+  (5): GELU(approximate='tanh')
+  (6): SiLU()
+  (7): ELU(alpha=1.0)
+  (8): Softplus(beta=1.0, threshold=20.0)
+  (9): Hardtanh(min_val=-1.0, max_val=1.0)
+  (10): LogSigmoid()
+)
+"""#),
+    ("lenet", #"""
+Sequential(
+  (0): Conv2d(1, 6, kernel_size=(5, 5), stride=(1, 1))
+  (1): ReLU()
+  (2): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+  (3): Conv2d(6, 16, kernel_size=(5, 5), stride=(1, 1))
+  (4): ReLU()
+  (5): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+  (6): Flatten(start_dim=1, end_dim=-1)
+  (7): Linear(in_features=256, out_features=120, bias=True)
+  (8): ReLU()
+  (9): Linear(in_features=120, out_features=10, bias=True)
+)
+"""#),
+    ("more_losses", #"""
+ModuleList(
+  (0): CrossEntropyLoss()
+  (1): HuberLoss()
+  (2): SmoothL1Loss()
+)
+"""#),
     ("losses", #"""
 ModuleList(
   (0): MSELoss()
