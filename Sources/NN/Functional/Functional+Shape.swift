@@ -8,7 +8,17 @@ extension Functional {
 
     /// `x.unflatten(dim, sizes)` / `nn.Unflatten`: a view splitting one dim.
     public static func unflatten(_ input: Tensor, dim: Int, sizes: [Int]) throws -> Tensor {
-        try input.unflatten(dim, sizes)
+        // Checked here so the product error comes first, as in PyTorch
+        // (Tensor.unflatten reports the view's shape error instead).
+        let d = try Shape.wrapDim(dim, rank: input.dim)
+        let size = input.dim == 0 ? 1 : input.shape[d]
+        let known = sizes.filter { $0 != -1 }.reduce(1, *)
+        let inferred = sizes.filter { $0 == -1 }.count
+        let fits = inferred == 0 ? known == size : (inferred == 1 && known != 0 && size % known == 0)
+        guard fits else {
+            throw TorchError.runtime("unflatten: Provided sizes \(Shape.bracketed(sizes)) don't multiply up to the size of dim \(dim) (\(size)) in the input tensor")
+        }
+        return try input.unflatten(dim, sizes)
     }
 
     /// `F.one_hot(tensor, num_classes=-1)`: int64 indicators in a new last dim.
