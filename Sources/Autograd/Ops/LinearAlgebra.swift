@@ -176,7 +176,7 @@ extension Tensor {
         switch (a.dim, b.dim) {
         case (1, 1): return try a.dot(b)
         case (2, 1): return try a.mv(b)
-        case (1, 2): return try a.unsqueeze(0).mm(b).squeeze(0)
+        case (1, 2): return try a.unsqueeze(0).mm(b).squeeze(0, recordAs: "SqueezeBackward4")
         case (2, 2): return try a.mm(b)
         default:
             // Batched: broadcast the batch dims, fold them, bmm, unfold (UnsafeViewBackward0).

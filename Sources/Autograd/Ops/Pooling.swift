@@ -22,7 +22,8 @@ extension Tensor {
 
     private static func pooledSize(_ size: Int, kernel: Int, stride: Int, pad: Int, dilation: Int, ceilMode: Bool) -> Int {
         let span = size + 2 * pad - dilation * (kernel - 1) - 1
-        var out = (ceilMode ? (span + stride - 1) / stride : span / stride) + 1
+        func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+        var out = floorDiv(ceilMode ? span + stride - 1 : span, stride) + 1
         if ceilMode && (out - 1) * stride >= size + pad { out -= 1 }
         return out
     }

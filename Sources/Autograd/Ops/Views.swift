@@ -128,7 +128,10 @@ extension Tensor {
     }
 
     /// squeeze() of all size-1 dims (SqueezeBackward0) or of one dim (SqueezeBackward1).
-    public func squeeze(_ d: Int? = nil) throws -> Tensor {
+    public func squeeze(_ d: Int? = nil) throws -> Tensor { try squeeze(d, recordAs: d == nil ? "SqueezeBackward0" : "SqueezeBackward1") }
+
+    /// squeeze recorded under a given name (matmul's in-place `squeeze_(0)` is SqueezeBackward4).
+    func squeeze(_ d: Int?, recordAs name: String) throws -> Tensor {
         let a = self
         var keep: [Int]
         if let d {
@@ -139,7 +142,7 @@ extension Tensor {
         }
         let out = makeView(shape: keep.map { shape[$0] }, strides: keep.map { strides[$0] }, offset: offset)
         let outShape = out.shape
-        return try out.recorded(d == nil ? "SqueezeBackward0" : "SqueezeBackward1", symbol: "squeeze", inputs: [a],
+        return try out.recorded(name, symbol: "squeeze", inputs: [a],
                                 tangent: { try $0[0]?.reshape(outShape) }) { g in [try g.reshape(a.shape)] }
     }
 
