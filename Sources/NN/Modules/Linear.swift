@@ -13,22 +13,19 @@ public final class Linear: Module {
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures
         super.init(typeName: "Linear")
-        let weight = try Tensor.zeros([outFeatures, inFeatures], dtype: dtype)
-        try Init.uniform(weight, bound: DefaultInitBounds.defaultWeight(fanIn: inFeatures))
-        try weight.setRequiresGrad(true)
-        register(parameter: weight, named: "weight")
-        if bias {
-            let b = try Tensor.zeros([outFeatures], dtype: dtype)
-            try Init.uniform(b, bound: DefaultInitBounds.defaultBias(fanIn: inFeatures))
-            try b.setRequiresGrad(true)
-            register(parameter: b, named: "bias")
-        } else {
-            register(parameter: nil, named: "bias")
-        }
+        register(parameter: try Parameter.make(Tensor.zeros([outFeatures, inFeatures], dtype: dtype)), named: "weight")
+        register(parameter: bias ? try Parameter.make(Tensor.zeros([outFeatures], dtype: dtype)) : nil, named: "bias")
+        try resetParameters()
     }
 
     public var weight: Tensor? { parameter(named: "weight") ?? nil }
     public var bias: Tensor? { parameter(named: "bias") ?? nil }
+
+    /// `reset_parameters()`: PyTorch's default initialisation, drawing again.
+    public func resetParameters() throws {
+        if let weight, weight.count > 0 { try Init.uniform(weight, bound: DefaultInitBounds.defaultWeight(fanIn: inFeatures)) }
+        if let bias { try Init.uniform(bias, bound: DefaultInitBounds.defaultBias(fanIn: inFeatures)) }
+    }
 
     public override func forward(_ input: Tensor) throws -> Tensor {
         guard let weight else { throw TorchError.typeError("linear(): argument 'weight' must be Tensor, not NoneType") }
