@@ -52,8 +52,23 @@ final class FunctionalTests: XCTestCase {
         case "conv_forward": return text { try Conv2d(1, 2, kernelSize: .int(3)).forward(arange(25, [1, 1, 5, 5])) }
         case "maxpool_forward": return text { try MaxPool2d(kernelSize: .int(2)).forward(arange(16, [1, 1, 4, 4], requiresGrad: true)) }
         case "avgpool_forward": return text { try AvgPool2d(kernelSize: .int(2)).forward(arange(16, [1, 1, 4, 4], requiresGrad: true)) }
+        case "clip_norm_2": return try clipCase(normType: 2, maxNorm: 1)
+        case "clip_norm_inf": return try clipCase(normType: .infinity, maxNorm: 0.5)
+        case "clip_norm_large": return try clipCase(normType: 2, maxNorm: 1000)
+        case "clip_value":
+            let lin = try Linear(4, 3)
+            try lin.forward(Tensor.randn([5, 4])).pow(2).sum().backward()
+            try NNUtils.clipGradValue(lin.parameters(), clipValue: 0.5)
+            return "\(lin.weight!.grad!.description)\n\(lin.bias!.grad!.description)"
         default: return nil
         }
+    }
+
+    private func clipCase(normType: Double, maxNorm: Double) throws -> String {
+        let lin = try Linear(4, 3)
+        try lin.forward(Tensor.randn([5, 4])).pow(2).sum().backward()
+        let total = try NNUtils.clipGradNorm(lin.parameters(), maxNorm: maxNorm, normType: normType)
+        return "\(total.description)\n\(lin.weight!.grad!.description)\n\(lin.bias!.grad!.description)"
     }
 
     func testFunctionalFormsMatchPyTorch() throws {

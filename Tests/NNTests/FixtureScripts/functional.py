@@ -39,6 +39,24 @@ cases = [
     ("maxpool_forward", lambda: nn.MaxPool2d(2)(torch.arange(16., requires_grad=True).reshape(1, 1, 4, 4))),
     ("avgpool_forward", lambda: nn.AvgPool2d(2)(torch.arange(16., requires_grad=True).reshape(1, 1, 4, 4))),
 ]
+def clip_case(norm_type, max_norm):
+    lin = nn.Linear(4, 3)
+    lin(torch.randn(5, 4)).pow(2).sum().backward()
+    total = nn.utils.clip_grad_norm_(lin.parameters(), max_norm, norm_type=norm_type)
+    return f"{str(total)}\n{lin.weight.grad}\n{lin.bias.grad}"
+
+def clip_value_case():
+    lin = nn.Linear(4, 3)
+    lin(torch.randn(5, 4)).pow(2).sum().backward()
+    nn.utils.clip_grad_value_(lin.parameters(), 0.5)
+    return f"{lin.weight.grad}\n{lin.bias.grad}"
+
+cases += [
+    ("clip_norm_2", lambda: clip_case(2.0, 1.0)),
+    ("clip_norm_inf", lambda: clip_case(float('inf'), 0.5)),
+    ("clip_norm_large", lambda: clip_case(2.0, 1000.0)),
+    ("clip_value", clip_value_case),
+]
 results = []
 for name, fn in cases:
     torch.manual_seed(0)
