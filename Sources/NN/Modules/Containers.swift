@@ -173,6 +173,7 @@ public final class ModuleDict: Module {
     public var count: Int { childSlots.count }
     public var keys: [String] { childSlots.map(\.name) }
     public var items: [(String, Module)] { childSlots.compactMap { s in s.module.map { (s.name, $0) } } }
+    public var values: [Module] { childSlots.compactMap(\.module) }
 
     public func contains(_ key: String) -> Bool { childSlots.contains { $0.name == key } }
 

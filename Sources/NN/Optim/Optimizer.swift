@@ -9,7 +9,9 @@ open class Optimizer {
     /// The constructor's options, in the order PyTorch's `defaults` dict has them.
     public let defaults: [(key: String, value: OptionValue)]
     public private(set) var paramGroups: [ParamGroup] = []
-    public private(set) var state: [ObjectIdentifier: ParamState] = [:]
+    private var stateByParameter: [ObjectIdentifier: ParamState] = [:]
+    /// `optimizer.state` in insertion order (a defaultdict keyed by parameter in PyTorch).
+    public private(set) var stateEntries: [(parameter: Tensor, state: ParamState)] = []
     /// What `zero_grad()` does without arguments: PyTorch 2.x sets grads to
     /// None; OneFlow 0.7 filled zeros.
     public var zeroGradSetsNone = true
@@ -49,9 +51,10 @@ open class Optimizer {
 
     /// `optimizer.state[p]`, created on first use.
     public func state(for p: Tensor) -> ParamState {
-        if let s = state[ObjectIdentifier(p)] { return s }
+        if let s = stateByParameter[ObjectIdentifier(p)] { return s }
         let s = ParamState()
-        state[ObjectIdentifier(p)] = s
+        stateByParameter[ObjectIdentifier(p)] = s
+        stateEntries.append((p, s))
         return s
     }
 

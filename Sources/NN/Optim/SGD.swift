@@ -33,10 +33,11 @@ public final class SGD: Optimizer {
                           weightDecay: group.double("weight_decay"), nesterov: group.bool("nesterov"), maximize: group.bool("maximize"))
         for p in group.params {
             guard let grad = p.grad else { continue }
-            let st = state(for: p)
             var buffer: Tensor? = nil
             var first = false
             if hyper.momentum != 0 {
+                // Only momentum creates state, as in PyTorch (`optimizer.state` stays empty otherwise).
+                let st = state(for: p)
                 if let b = st["momentum_buffer"] { buffer = b } else {
                     buffer = try zerosState(like: p)
                     st["momentum_buffer"] = buffer
