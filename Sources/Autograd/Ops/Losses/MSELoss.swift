@@ -3,6 +3,14 @@
 
 public enum Reduction: String, Sendable {
     case none, mean, sum
+
+    /// The `reduction=` string of a loss, with PyTorch's error for anything else.
+    public init(parsing name: String) throws {
+        guard let r = Reduction(rawValue: name) else {
+            throw TorchError.value("\(name) is not a valid value for reduction")
+        }
+        self = r
+    }
 }
 
 extension Tensor {
