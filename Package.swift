@@ -48,7 +48,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], exclude: ["Random/Fixtures", "Printing/Fixtures", "Kernels/Fixtures"]),
-        .testTarget(name: "NNTests", dependencies: ["NN"]),
+        .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["FixtureScripts"]),
         .testTarget(name: "PyInterpreterTests", dependencies: ["PyInterpreter"], exclude: ["PyLib/Fixtures"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(
