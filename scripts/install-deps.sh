@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Litgrad builds against, skipping those present.
+#   libcmark-dev     Markdown parsing (CCmark)
+#   libopenblas-dev  matrix products (COpenBLAS)
+#   pkg-config       lets SwiftPM find both
+set -euo pipefail
+packages=(libcmark-dev libopenblas-dev pkg-config)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
