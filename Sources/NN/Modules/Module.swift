@@ -11,6 +11,10 @@ open class Module {
     public private(set) var bufferSlots: [(name: String, tensor: Tensor?)] = []
     public private(set) var childSlots: [(name: String, module: Module?)] = []
 
+    /// The language binding's object for this module (weak; the binding
+    /// recreates it when needed).
+    public weak var boxed: AnyObject?
+
     public init(typeName: String) {
         self.typeName = typeName
     }

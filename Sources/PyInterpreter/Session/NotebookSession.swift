@@ -1,4 +1,5 @@
 import Foundation
+import Autograd
 
 /// One interpreter session per notebook: all cells share its globals and run
 /// in order, like a Jupyter kernel. This is the whole API the Notebook layer uses.
@@ -15,6 +16,10 @@ public final class NotebookSession {
     /// recursion in user code or in nested expressions cannot overflow it.
     static let stackSize = 1 << 30
 
+    /// The engine settings of this notebook (seed, grad mode, print options,
+    /// tensor memory), installed on the thread of every cell it runs.
+    public let engine = EngineContext()
+
     public init(fileName: String, limits: Limits = .default, modules: ModuleRegistry = .standard()) {
         self.fileName = fileName
         self.interpreter = Interpreter(fileName: fileName, limits: limits, modules: modules)
@@ -26,8 +31,11 @@ public final class NotebookSession {
         let box = OutcomeBox()
         let interpreter = self.interpreter
         let done = DispatchSemaphore(value: 0)
+        let engine = self.engine
+        engine.limitElements = interpreter.limits.maxTensorElements
+        engine.limitBytes = interpreter.limits.maxTensorBytes
         let thread = Thread {
-            box.outcome = interpreter.runCell(code: cell.code, unit: unit)
+            box.outcome = EngineContext.with(engine) { interpreter.runCell(code: cell.code, unit: unit) }
             done.signal()
         }
         thread.stackSize = NotebookSession.stackSize
