@@ -1,0 +1,36 @@
+import XCTest
+import Autograd
+@testable import Notebook
+import PyInterpreter
+
+final class GraphSVGRendererTests: XCTestCase {
+    func classicFigure(backward: Bool) throws -> GraphFigure {
+        let a = Tensor.scalar(2), b = Tensor.scalar(1)
+        try a.setRequiresGrad(true)
+        try b.setRequiresGrad(true)
+        let c = try a.add(b), d = try b.add(Tensor.wrapped(1, dtype: .int64)), e = try c.mul(d)
+        if backward { try e.backward() }
+        let names = [ObjectIdentifier(a): "a", ObjectIdentifier(b): "b", ObjectIdentifier(c): "c",
+                     ObjectIdentifier(d): "d", ObjectIdentifier(e): "e"]
+        return GraphFigure.extract(from: e, names: names)
+    }
+
+    func testClassicGraphSVG() throws {
+        let svg = try GraphSVGRenderer.render(try classicFigure(backward: true), idPrefix: "cell1")
+        XCTAssertTrue(svg.hasPrefix("<svg"))
+        XCTAssertFalse(svg.contains("<?xml"))
+        XCTAssertFalse(svg.contains("<!"))
+        XCTAssertFalse(svg.contains("#010203"))
+        for text in [">a<", ">b<", ">e<", "data 2.", "grad 5.", "∂e/∂c = 2", "∂e/∂d = 3", "∂c/∂a = 1", ">×<", ">+<",
+                     "<title>MulBackward0</title>", "id=\"cell1-n0\"", "class=\"node tensor leaf\""] {
+            XCTAssertTrue(svg.contains(text), "missing \(text)")
+        }
+    }
+
+    func testSameFigureGivesSameBytes() throws {
+        let figure = try classicFigure(backward: false)
+        XCTAssertEqual(try GraphSVGRenderer.render(figure, idPrefix: "x"), try GraphSVGRenderer.render(figure, idPrefix: "x"))
+        XCTAssertEqual(try GraphSVGRenderer.render(figure, idPrefix: "x"),
+                       try GraphSVGRenderer.render(try classicFigure(backward: false), idPrefix: "x"))
+    }
+}
