@@ -149,7 +149,7 @@ extension PlotAxes {
         if let lowBound { x0 = Swift.max(x0, lowBound) }
         if let highBound { x1 = Swift.min(x1, highBound) }
         switch scale {
-        case .linear: (x0, x1) = nonsingular(x0, x1, expander: 0.001)
+        case .linear: (x0, x1) = nonsingular(x0, x1, expander: 1e-12, tiny: 1e-13)   // MaxNLocator.view_limits
         case .log: (x0, x1) = logNonsingular(x0, x1, minPositive: data.minPositive)
         }
         return AxisRange(x0, x1)
