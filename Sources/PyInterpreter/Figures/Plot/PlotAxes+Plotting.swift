@@ -87,7 +87,7 @@ extension PlotAxes {
         artists.append(.scatter(PlotScatter(
             x: x, y: y, sizes: sizes, colors: colors,
             edgeColors: options.edgeColors?.map { $0.withAlpha(options.alpha) },
-            lineWidth: options.lineWidth ?? 1.5, marker: options.marker, label: options.label)))
+            lineWidth: options.lineWidth ?? (options.marker.isFilled ? 1 : 1.5), marker: options.marker, label: options.label)))
     }
 
     /// `bar(x, height, width=0.8, bottom=0, align='center', …)`: scalars
