@@ -34,3 +34,31 @@ final class GraphSVGRendererTests: XCTestCase {
                        try GraphSVGRenderer.render(try classicFigure(backward: false), idPrefix: "x"))
     }
 }
+
+extension GraphSVGRendererTests {
+    func testNamesCannotInjectMarkup() throws {
+        let figure = GraphFigure(nodes: [
+            GraphFigure.Node(kind: .tensor(.leaf), title: "<script>x</script>", value: "a&b \"q\""),
+            GraphFigure.Node(kind: .operation(gradFn: "Evil</title><g>Backward0"), title: "<>"),
+            GraphFigure.Node(kind: .tensor(.output), title: "]; n9 [label=x", value: "1."),
+        ], edges: [GraphFigure.Edge(from: 0, to: 1, label: "∂<y>/∂x = 1"), GraphFigure.Edge(from: 1, to: 2)])
+        let svg = try GraphSVGRenderer.render(figure, idPrefix: "p\"><script>")
+        XCTAssertFalse(svg.contains("<script"))
+        XCTAssertFalse(svg.contains("</title><g>"))
+        XCTAssertTrue(svg.contains("&lt;script&gt;x&lt;/script&gt;"))
+        XCTAssertTrue(svg.contains("∂&lt;y&gt;/∂x = 1"))
+        XCTAssertTrue(svg.contains("]; n9 [label=x"))
+        XCTAssertTrue(svg.contains("id=\"p___script_\""))
+        XCTAssertFalse(svg.contains("n9\""))   // no node was injected
+    }
+
+    func testTruncatedGraphSaysSo() throws {
+        let a = Tensor.scalar(1)
+        try a.setRequiresGrad(true)
+        var x = a
+        for _ in 0..<30 { x = try x.sigmoid() }
+        let svg = try GraphSVGRenderer.render(GraphFigure.extract(from: x, names: [:], nodeLimit: 5), idPrefix: "t")
+        XCTAssertTrue(svg.contains("26 more nodes not shown"))
+        XCTAssertTrue(svg.contains(">σ<"))
+    }
+}
