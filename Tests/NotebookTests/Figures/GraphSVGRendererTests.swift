@@ -17,7 +17,7 @@ final class GraphSVGRendererTests: XCTestCase {
 
     func testClassicGraphSVG() throws {
         let svg = try GraphSVGRenderer.render(try classicFigure(backward: true), idPrefix: "cell1")
-        XCTAssertTrue(svg.hasPrefix("<svg"))
+        XCTAssertTrue(svg.hasPrefix("<svg class=\"graph\" width="))
         XCTAssertFalse(svg.contains("<?xml"))
         XCTAssertFalse(svg.contains("<!"))
         XCTAssertFalse(svg.contains("#010203"))

@@ -69,3 +69,36 @@ enum PlotGallery {
         return plt.gcf()
     }
 }
+
+extension PlotGallery {
+    /// Markers, a colormapped scatter, a filled step histogram, a legend
+    /// with a title in two columns.
+    static func styles() throws -> PlotFigure {
+        let plt = PlotSession()
+        let (figure, axes) = try plt.subplots(rows: 1, columns: 2, width: 10, height: 4)
+        let left = axes[0][0], right = axes[0][1]
+        let markers: [String] = ["o", "s", "^", "v", "D", "*", "+", "x", "p", "h", "P", "X", "1", "|"]
+        for (i, m) in markers.enumerated() {
+            var o = LineOptions()
+            o.label = m
+            try left.plot([numbers([Double(i % 7)]), numbers([Double(i / 7)]), .format(m)], options: o)
+        }
+        var legend = PlotLegend()
+        legend.columns = 2
+        legend.title = "markers"
+        legend.location = .lowerRight
+        left.showLegend(legend)
+        try left.setYLimits(lower: -1, upper: 3)
+        var s = ScatterOptions()
+        s.colors = .values((0..<40).map(Double.init))
+        s.sizes = (0..<40).map { Double($0 * 4 + 10) }
+        try right.scatter(x: .numbers((0..<40).map { cos(Double($0) / 4) * Double($0) }),
+                          y: .numbers((0..<40).map { sin(Double($0) / 4) * Double($0) }), options: s)
+        var h = HistogramOptions()
+        h.style = .stepFilled
+        h.alpha = 0.3
+        try right.hist((0..<40).map { Double($0 % 13) * 3 - 20 }, options: h)
+        right.setTitle("spiral")
+        return figure
+    }
+}

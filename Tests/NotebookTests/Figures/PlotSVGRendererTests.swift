@@ -41,7 +41,7 @@ extension PlotSVGRendererTests {
     func testGalleryRendersRepeatably() throws {
         let figures: [(String, () throws -> PlotFigure)] = [
             ("scatter", PlotGallery.scatterAndBars), ("hist", PlotGallery.histogram),
-            ("grid", PlotGallery.subplotGrid), ("offsets", PlotGallery.offsets),
+            ("grid", PlotGallery.subplotGrid), ("offsets", PlotGallery.offsets), ("styles", PlotGallery.styles),
         ]
         for (name, make) in figures {
             let svg = PlotSVGRenderer.render(try make(), idPrefix: name)
@@ -160,5 +160,17 @@ extension PlotSVGRendererTests {
         // Every number written is at most the clip bound.
         let numbers = svg.split(whereSeparator: { !"0123456789.-".contains($0) }).compactMap { Double($0) }
         XCTAssertTrue(numbers.allSatisfy { abs($0) <= 100_000 })
+    }
+}
+
+extension PlotSVGRendererTests {
+    func testNumbersAreWrittenCompactly() {
+        XCTAssertEqual(SVGWriter.number(73.832727), "73.83")
+        XCTAssertEqual(SVGWriter.number(-0.001), "0")
+        XCTAssertEqual(SVGWriter.number(-2.5), "-2.5")
+        XCTAssertEqual(SVGWriter.number(0.05), "0.05")
+        XCTAssertEqual(SVGWriter.number(100), "100")
+        XCTAssertEqual(SVGWriter.number(-0.999), "-1")
+        XCTAssertEqual(SVGWriter.number(.nan), "0")
     }
 }

@@ -21,8 +21,8 @@ public enum GraphSVGRenderer {
 enum GraphvizSVGCleaner {
     static func clean(_ svg: String, figure: GraphFigure) -> String {
         var text = Substring(svg)
-        if let start = text.range(of: "<svg") { text = text[start.lowerBound...] }
-        var result = ""
+        if let start = text.range(of: "<svg") { text = text[start.upperBound...] }
+        var result = "<svg class=\"graph\""
         result.reserveCapacity(text.utf8.count)
         while !text.isEmpty {
             if text.hasPrefix("<!--") {

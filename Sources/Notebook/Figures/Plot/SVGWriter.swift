@@ -9,15 +9,21 @@ struct SVGWriter {
         text.reserveCapacity(16_384)
     }
 
-    /// A coordinate or length: two decimals, trailing zeros dropped, no `-0`.
+    /// A coordinate or length: two decimals (half away from zero), trailing
+    /// zeros dropped, no `-0`. Hand-rolled because paths have many of them.
     static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        var s = String(format: "%.2f", value)
-        if s.contains(".") {
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
+        let scaled = (value * 100).rounded()
+        guard scaled.isFinite, abs(scaled) < 1e15 else { return value.isFinite ? String(format: "%.0f", value) : "0" }
+        let hundredths = Int64(scaled)
+        let magnitude = hundredths.magnitude
+        var s = hundredths < 0 ? "-" : ""
+        s += String(magnitude / 100)
+        let fraction = magnitude % 100
+        if fraction != 0 {
+            s += fraction < 10 ? ".0" : "."
+            s += String(fraction % 10 == 0 ? fraction / 10 : fraction)
         }
-        return s == "-0" ? "0" : s
+        return s
     }
 
     /// An opacity or other fraction: three decimals.

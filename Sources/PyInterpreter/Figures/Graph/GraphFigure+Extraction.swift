@@ -17,7 +17,7 @@ extension GraphFigure {
     /// - An intermediate result is drawn when its tensor is still alive (it
     ///   usually is: the consuming op saves it). Otherwise its op feeds the
     ///   next op directly.
-    /// - Edge labels: for an op whose output `y` is a single element, the edge
+    /// - Edge labels: for an op whose output `y` is a scalar (0-d), the edge
     ///   from each input `x` into the op carries ∂y/∂x evaluated at the
     ///   recorded values, when that is a single number too. It reads
     ///   `∂y/∂x = v` when both tensors have names, else just `v`.
@@ -151,7 +151,8 @@ private struct GraphFigureBuilder {
         }
         let opIndex = figure.nodes.count
         figure.nodes.append(GraphFigure.Node(kind: .operation(gradFn: node.name), title: Self.opTitle(node)))
-        let derivatives = out.flatMap { $0.count == 1 ? node.localDerivatives(outputDType: $0.dtype) : nil }
+        // Only for a 0-d output: the engine's rules then see the gradient shape they expect.
+        let derivatives = out.flatMap { $0.dim == 0 ? node.localDerivatives(outputDType: $0.dtype) : nil }
         for source in sources {
             var label: String?
             if let derivatives, source.input < derivatives.count, let d = derivatives[source.input],

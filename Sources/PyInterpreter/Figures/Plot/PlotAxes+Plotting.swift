@@ -33,10 +33,10 @@ extension PlotAxes {
             }
             let x: [Double], y: [Double]
             if data.count == 2 {
-                x = coordinates(data[0], on: &xAxis)
-                y = coordinates(data[1], on: &yAxis)
+                x = Self.coordinates(data[0], on: &xAxis)
+                y = Self.coordinates(data[1], on: &yAxis)
             } else {
-                y = coordinates(data[0], on: &yAxis)
+                y = Self.coordinates(data[0], on: &yAxis)
                 x = y.indices.map(Double.init)
             }
             guard x.count == y.count else {
@@ -58,8 +58,8 @@ extension PlotAxes {
     /// `scatter(x, y, s=None, c=None, …)`: default size 36 pt², colour from
     /// the patch cycle, numbers in `c` through a colormap (viridis).
     public func scatter(x xValues: PlotValues, y yValues: PlotValues, options: ScatterOptions = ScatterOptions()) throws {
-        let x = coordinates(xValues, on: &xAxis)
-        let y = coordinates(yValues, on: &yAxis)
+        let x = Self.coordinates(xValues, on: &xAxis)
+        let y = Self.coordinates(yValues, on: &yAxis)
         guard x.count == y.count else { throw PlotError.value("x and y must be the same size") }
         let sizes = options.sizes ?? [36]
         guard sizes.count == 1 || sizes.count == x.count else {
@@ -93,7 +93,7 @@ extension PlotAxes {
     /// `bar(x, height, width=0.8, bottom=0, align='center', …)`: scalars
     /// broadcast against the per-bar lists.
     public func bar(x xValues: PlotValues, heights: [Double], options: BarOptions = BarOptions()) throws {
-        let x = coordinates(xValues, on: &xAxis)
+        let x = Self.coordinates(xValues, on: &xAxis)
         let named: [(String, Int)] = [("'x'", x.count), ("'height'", heights.count),
                                       ("'width'", options.widths.count), ("'y'", options.bottoms.count)]
         let n = named.map(\.1).max() ?? 0

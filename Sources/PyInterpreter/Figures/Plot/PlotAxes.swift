@@ -117,7 +117,7 @@ public final class PlotAxes {
 
     /// Numbers for values on an axis; strings become category indices,
     /// adding categories the axis has not seen.
-    func coordinates(_ values: PlotValues, on axis: inout AxisSettings) -> [Double] {
+    static func coordinates(_ values: PlotValues, on axis: inout AxisSettings) -> [Double] {
         switch values {
         case .numbers(let numbers):
             return numbers
