@@ -45,7 +45,8 @@ enum GraphDOTWriter {
         case .tensor(let role):
             var cells: [String] = []
             if let title = node.title { cells.append("<B>\(escaped(title))</B>") }
-            if let value = node.value { cells.append("data " + escaped(value)) }
+            // A shape reads on its own ("shape (3, 2)"); a value needs its word.
+            if let value = node.value { cells.append((value.hasPrefix("shape") ? "" : "data ") + escaped(value)) }
             if let grad = node.grad { cells.append("grad " + escaped(grad)) }
             if cells.isEmpty { cells.append(" ") }
             let row = cells.map { "<TD>\($0)</TD>" }.joined()

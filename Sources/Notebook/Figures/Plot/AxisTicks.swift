@@ -19,7 +19,6 @@ struct AxisTicks: Equatable {
     ///     (`get_tick_space`: a label per 3 font sizes along x, 2 along y).
     static func make(axis: AxisSettings, view: AxisRange, length: Double, isX: Bool, labelSize: Double = 10) -> AxisTicks {
         let tickSpace = PythonFloatMath.int(floor(length / (labelSize * (isX ? 3 : 2))))
-        let range = AxisRangeValues(lower: view.lower, upper: view.upper)
         var majorLocs: [Double]
         var minorLocs: [Double] = []
         if let fixed = axis.fixedTicks {
@@ -41,13 +40,13 @@ struct AxisTicks: Equatable {
         } else if axis.fixedTicks == nil && !axis.categories.isEmpty && axis.scale == .linear {
             majorLabels = axis.categories.map { TickLabel($0) }
         } else if axis.scale == .log {
-            majorLabels = TickFormatters.log(majorLocs, view: range)
+            majorLabels = TickFormatters.log(majorLocs, view: view)
         } else {
-            let formatted = TickFormatters.scalar(majorLocs, view: range)
+            let formatted = TickFormatters.scalar(majorLocs, view: view)
             majorLabels = formatted.labels
             offsetText = formatted.offsetText
         }
-        let minorLabels = axis.scale == .log ? TickFormatters.log(minorLocs, view: range) : minorLocs.map { _ in nil }
+        let minorLabels = axis.scale == .log ? TickFormatters.log(minorLocs, view: view) : minorLocs.map { _ in nil }
 
         return AxisTicks(major: inView(majorLocs, majorLabels, view: view, scale: axis.scale),
                          minor: inView(minorLocs, minorLabels, view: view, scale: axis.scale),

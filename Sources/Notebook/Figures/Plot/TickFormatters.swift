@@ -1,4 +1,5 @@
 import Foundation
+import PyInterpreter
 
 /// A tick label: plain text, or text followed by a superscript exponent
 /// (`10` with `−2` for 10⁻², `2×10` with `0`).
@@ -21,7 +22,7 @@ enum TickFormatters {
     /// threshold 4, scientific outside 1e-5…1e6, Unicode minus): one label per
     /// location, all with the same number of decimals, plus the offset text
     /// shown at the end of the axis (`1e6`, `+1e3`, `1e−5+1`).
-    static func scalar(_ locs: [Double], view: AxisRangeValues) -> (labels: [TickLabel], offsetText: String) {
+    static func scalar(_ locs: [Double], view: AxisRange) -> (labels: [TickLabel], offsetText: String) {
         guard !locs.isEmpty else { return ([], "") }
         let (vmin, vmax) = view.sorted
         let visible = locs.filter { vmin <= $0 && $0 <= vmax }
@@ -111,7 +112,7 @@ enum TickFormatters {
     /// `LogFormatterSciNotation` (base 10): decades as 10^k; other ticks as
     /// c×10^k only when the view spans at most one decade tick, and then only
     /// some (`minor_thresholds=(1, 0.4)`).
-    static func log(_ locs: [Double], view: AxisRangeValues) -> [TickLabel?] {
+    static func log(_ locs: [Double], view: AxisRange) -> [TickLabel?] {
         let (vmin, vmax) = view.sorted
         var sublabels: Set<Int>? = [1]
         if vmin > 0 {
@@ -148,9 +149,7 @@ enum TickFormatters {
     }
 }
 
-/// View limits as the formatters take them.
-struct AxisRangeValues {
-    var lower: Double
-    var upper: Double
+extension AxisRange {
+    /// The limits in increasing order (an inverted axis has lower > upper).
     var sorted: (Double, Double) { lower <= upper ? (lower, upper) : (upper, lower) }
 }

@@ -2,13 +2,6 @@
 public enum PlotValues: Equatable, Sendable {
     case numbers([Double])
     case categories([String])
-
-    var count: Int {
-        switch self {
-        case .numbers(let v): return v.count
-        case .categories(let v): return v.count
-        }
-    }
 }
 
 /// One positional argument of `plot`: data, or a format string (`'r--'`).
