@@ -13,6 +13,8 @@ public final class Storage {
     /// Bumped by every in-place write; autograd compares it with the version
     /// a saved tensor had when it was saved.
     public internal(set) var version = 0
+    /// The context whose memory count this storage is charged to.
+    private let context = EngineContext.current
 
     public var count: Int {
         switch dtype {
@@ -31,19 +33,19 @@ public final class Storage {
         case .int64, .int32: i64 = [Int64](repeating: 0, count: count)
         case .bool: bools = [Bool](repeating: false, count: count)
         }
-        MemoryAccounting.allocated(bytes: count * dtype.itemSize)
+        context.liveBytes += count * dtype.itemSize
     }
 
-    public init(_ values: [Float]) { dtype = .float32; f32 = values; MemoryAccounting.allocated(bytes: values.count * 4) }
-    public init(_ values: [Double]) { dtype = .float64; f64 = values; MemoryAccounting.allocated(bytes: values.count * 8) }
+    public init(_ values: [Float]) { dtype = .float32; f32 = values; context.liveBytes += values.count * 4 }
+    public init(_ values: [Double]) { dtype = .float64; f64 = values; context.liveBytes += values.count * 8 }
     public init(_ values: [Int64], dtype: DType = .int64) {
         self.dtype = dtype
         i64 = values
-        MemoryAccounting.allocated(bytes: values.count * dtype.itemSize)
+        context.liveBytes += values.count * dtype.itemSize
     }
-    public init(_ values: [Bool]) { dtype = .bool; bools = values; MemoryAccounting.allocated(bytes: values.count) }
+    public init(_ values: [Bool]) { dtype = .bool; bools = values; context.liveBytes += values.count }
 
-    deinit { MemoryAccounting.released(bytes: count * dtype.itemSize) }
+    deinit { context.liveBytes -= count * dtype.itemSize }
 
     /// Reads element `i` widened to Double (exact for float32, int32 and ints up to 2^53).
     @inline(__always)

@@ -67,10 +67,20 @@ public final class Node {
         return n
     }
 
+    /// `LogSoftmaxBackward0` → `log_softmax`, as forward-AD errors name ops.
+    static func forwardOpName(_ nodeName: String) -> String {
+        var out = ""
+        for (i, c) in opName(nodeName).enumerated() {
+            if c.isUppercase && i > 0 { out.append("_") }
+            out.append(c.lowercased())
+        }
+        return out
+    }
+
     /// The local derivative of this node's (scalar) output with respect to each
     /// input, for figures: the rule applied to a gradient of one. Ignores release.
     public func localDerivatives(outputDType: DType) -> [Tensor?]? {
-        try? GradMode.with(enabled: false) { try rule(Tensor.scalar(1, dtype: outputDType)) }
+        try? untracked { try rule(Tensor.scalar(1, dtype: outputDType)) }
     }
 }
 

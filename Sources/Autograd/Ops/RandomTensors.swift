@@ -38,6 +38,30 @@ extension Tensor {
         return Tensor(storage: Storage(generator.randperm(n), dtype: .int64), shape: [n])
     }
 
+    /// True when the elements exactly cover `count` consecutive storage slots
+    /// (contiguous, or a permutation of a contiguous tensor such as a transpose).
+    var isNonOverlappingAndDense: Bool {
+        let dims = (0..<dim).filter { shape[$0] != 1 }.sorted { strides[$0] < strides[$1] }
+        var expected = 1
+        for d in dims {
+            if strides[d] != expected { return false }
+            expected *= shape[d]
+        }
+        return true
+    }
+
+    /// Writes freshly drawn values the way PyTorch's samplers do: in storage
+    /// order when the tensor densely covers its storage (a transpose too),
+    /// otherwise in logical row-major order.
+    private func fillDrawn(_ values: Tensor) throws {
+        if isNonOverlappingAndDense && !isContiguous {
+            let base = Tensor(storage: storage, shape: [count], strides: [1], offset: elementOffsets().min() ?? offset)
+            try base.assign(values.reshape([count]))
+        } else {
+            try assign(values)
+        }
+    }
+
     /// `uniform_(a, b)` in place (no autograd; used under no_grad by nn.init).
     @discardableResult
     public func uniformInPlace(from a: Double = 0, to b: Double = 1, generator: TorchGenerator = .default) throws -> Tensor {
@@ -48,7 +72,7 @@ extension Tensor {
         case .float32: values = Tensor(storage: Storage(generator.uniformFloat32(count: count, from: a, to: b)), shape: shape)
         default: throw TorchError.runtime("\"check_uniform_bounds\" not implemented for '\(dtype.scalarTypeName)'")
         }
-        try assign(values)
+        try fillDrawn(values)
         return self
     }
 
@@ -62,7 +86,7 @@ extension Tensor {
         case .float32: values = Tensor(storage: Storage(generator.normalFloat32(count: count, mean: mean, std: std, contiguous: isContiguous)), shape: shape)
         default: throw TorchError.runtime("\"normal_kernel_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
-        try assign(values)
+        try fillDrawn(values)
         return self
     }
 }

@@ -27,8 +27,12 @@ public struct PrintOptions: Equatable, Sendable {
         case `default`, short, full
     }
 
-    /// The process-wide options that `print(tensor)` uses, like PyTorch's `PRINT_OPTS`.
-    public static var current = PrintOptions()
+    /// The options `print(tensor)` uses, like PyTorch's `PRINT_OPTS`; they live in the
+    /// current `EngineContext`, so each notebook session has its own.
+    public static var current: PrintOptions {
+        get { EngineContext.current.printOptions }
+        set { EngineContext.current.printOptions = newValue }
+    }
 
     /// Applies one `torch.set_printoptions(...)` call with PyTorch's quirks: a profile
     /// resets precision, threshold, edgeitems and linewidth before the explicit
@@ -57,7 +61,7 @@ public struct PrintOptions: Equatable, Sendable {
         self.sciMode = sciMode
     }
 
-    /// `torch.set_printoptions(...)` on the process-wide options.
+    /// `torch.set_printoptions(...)` on the current context's options.
     public static func set(
         precision: Int? = nil, threshold: Double? = nil, edgeitems: Int? = nil,
         linewidth: Int? = nil, profile: Profile? = nil, sciMode: Bool? = nil

@@ -10,11 +10,13 @@ public enum TensorFormatter {
     /// - Parameters:
     ///   - shape: the sizes; `[]` for a 0-d tensor.
     ///   - elements: all elements, row-major; their count must be the product of `shape`.
-    ///   - defaultFloat: the dtype of `torch.get_default_dtype()`, which prints without suffix.
+    ///   - defaultFloat: the dtype of `torch.get_default_dtype()`, which prints without suffix
+    ///     (by default the current context's).
     ///   - gradFn: the grad_fn class name (`MulBackward0`), printed instead of requires_grad.
     ///   - isParameter: prefixes `Parameter containing:\n` as `nn.Parameter.__repr__` does.
     public static func format(
-        shape: [Int], elements: PrintableElements, dtype: DType, defaultFloat: DType = .float32,
+        shape: [Int], elements: PrintableElements, dtype: DType,
+        defaultFloat: DType = EngineContext.current.defaultFloat,
         gradFn: String? = nil, requiresGrad: Bool = false, isParameter: Bool = false,
         options: PrintOptions = .current
     ) -> String {

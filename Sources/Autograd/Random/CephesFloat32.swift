@@ -5,12 +5,14 @@
 enum CephesFloat32 {
     static let sqrtHalf = Float(bitPattern: 0x3F35_04F3)
     static let logP0 = Float(bitPattern: 0x3D90_21BB)
-    static let logP: [Float] = [
-        Float(bitPattern: 0xBDEB_D1B8), Float(bitPattern: 0x3DEF_251A),
-        Float(bitPattern: 0xBDFE_5D4F), Float(bitPattern: 0x3E11_E9BF),
-        Float(bitPattern: 0xBE2A_AE50), Float(bitPattern: 0x3E4C_CEAC),
-        Float(bitPattern: 0xBE7F_FFFC), Float(bitPattern: 0x3EAA_AAAA),
-    ]
+    static let logP1 = Float(bitPattern: 0xBDEB_D1B8)
+    static let logP2 = Float(bitPattern: 0x3DEF_251A)
+    static let logP3 = Float(bitPattern: 0xBDFE_5D4F)
+    static let logP4 = Float(bitPattern: 0x3E11_E9BF)
+    static let logP5 = Float(bitPattern: 0xBE2A_AE50)
+    static let logP6 = Float(bitPattern: 0x3E4C_CEAC)
+    static let logP7 = Float(bitPattern: 0xBE7F_FFFC)
+    static let logP8 = Float(bitPattern: 0x3EAA_AAAA)
     static let logQ1 = Float(bitPattern: 0xB95E_8083)
     static let logQ2 = Float(bitPattern: 0x3F31_8000)
 
@@ -41,7 +43,14 @@ enum CephesFloat32 {
         }
         let z = x * x
         var y = logP0
-        for p in logP { y = p.addingProduct(y, x) }
+        y = logP1.addingProduct(y, x)
+        y = logP2.addingProduct(y, x)
+        y = logP3.addingProduct(y, x)
+        y = logP4.addingProduct(y, x)
+        y = logP5.addingProduct(y, x)
+        y = logP6.addingProduct(y, x)
+        y = logP7.addingProduct(y, x)
+        y = logP8.addingProduct(y, x)
         y = y * x
         y = (e * logQ1).addingProduct(y, z)
         y = y.addingProduct(-z, 0.5)

@@ -1,5 +1,6 @@
-/// The bounds `nn.init` and the default `reset_parameters` compute in Python
-/// doubles before calling `uniform_(-bound, bound)` (torch-fidelity.md §4).
+/// The bounds (and standard deviations) `nn.init` and the default
+/// `reset_parameters` compute in Python doubles before calling
+/// `uniform_(-bound, bound)` or `normal_(0, std)` (torch-fidelity.md §4).
 /// The operation order matches `torch/nn/init.py`, so the bounds are
 /// bit-identical and so are the parameters drawn with them.
 public enum DefaultInitBounds {
@@ -24,5 +25,20 @@ public enum DefaultInitBounds {
     /// for an empty fan.
     public static func defaultBias(fanIn: Int) -> Double {
         fanIn > 0 ? 1 / Double(fanIn).squareRoot() : 0
+    }
+
+    /// `xavier_normal_`'s std: `gain * sqrt(2 / (fan_in + fan_out))`.
+    public static func xavierStd(fanIn: Int, fanOut: Int, gain: Double = 1) -> Double {
+        gain * (2.0 / Double(fanIn + fanOut)).squareRoot()
+    }
+
+    /// `xavier_uniform_`'s bound: `sqrt(3) * xavierStd`.
+    public static func xavierUniform(fanIn: Int, fanOut: Int, gain: Double = 1) -> Double {
+        Double(3).squareRoot() * xavierStd(fanIn: fanIn, fanOut: fanOut, gain: gain)
+    }
+
+    /// `kaiming_normal_`'s std: `gain / sqrt(fan)`.
+    public static func kaimingNormalStd(fan: Int, gain: Double) -> Double {
+        gain / Double(fan).squareRoot()
     }
 }

@@ -3,19 +3,19 @@ extension TorchGenerator {
     /// `Tensor.bernoulli_(p)` with a scalar probability: `uniform64() < p`,
     /// two draws per element.
     public func bernoulli(count: Int, p: Double) -> [Bool] {
-        (0..<count).map { _ in unitFloat64() < p }
+        withEngine { engine in (0..<count).map { _ in engine.unitFloat64() < p } }
     }
 
     /// `torch.bernoulli(probabilities)` on a float32 tensor:
     /// `uniform32() < p`, one draw per element.
     public func bernoulli(probabilities: [Float]) -> [Bool] {
-        probabilities.map { unitFloat32() < $0 }
+        withEngine { engine in probabilities.map { engine.unitFloat32() < $0 } }
     }
 
     /// `torch.bernoulli(probabilities)` on a float64 tensor:
     /// `uniform64() < p`, two draws per element.
     public func bernoulli(probabilities: [Double]) -> [Bool] {
-        probabilities.map { unitFloat64() < $0 }
+        withEngine { engine in probabilities.map { engine.unitFloat64() < $0 } }
     }
 
     /// The float32 multiplier that `F.dropout(x, p, training=True)` applies
@@ -28,7 +28,7 @@ extension TorchGenerator {
         if p == 1 { return [Float](repeating: 0, count: count) }
         let keep = 1 - p
         let scale = Float(keep)
-        return (0..<count).map { _ in (unitFloat64() < keep ? 1 : 0) / scale }
+        return withEngine { engine in (0..<count).map { _ in (engine.unitFloat64() < keep ? 1 : 0) / scale } }
     }
 
     /// `F.dropout(x, p, training=True)` on float32 values.

@@ -10,28 +10,30 @@ extension TorchGenerator {
         let range = UInt64(bitPattern: high) &- UInt64(bitPattern: low)
         let base = UInt64(bitPattern: low)
         let wide = range >= 1 << 32
-        return [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for i in 0..<count {
-                let draw = wide ? random64() : UInt64(random())
-                buffer[i] = Int64(bitPattern: draw % range &+ base)
+        return withEngine { engine in
+            [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for i in 0..<count {
+                    let draw = wide ? engine.next64() : UInt64(engine.next())
+                    buffer[i] = Int64(bitPattern: draw % range &+ base)
+                }
+                initialized = count
             }
-            initialized = count
         }
     }
 
     /// `Tensor.random_()` with no bounds on int64: `random64() mod 2^63`.
     public func randomFullInt64(count: Int) -> [Int64] {
-        (0..<count).map { _ in Int64(bitPattern: random64() & (1 << 63 - 1)) }
+        withEngine { engine in (0..<count).map { _ in Int64(bitPattern: engine.next64() & (1 << 63 - 1)) } }
     }
 
     /// `Tensor.random_()` with no bounds on float32: `random() mod (2^24 + 1)`.
     public func randomFullFloat32(count: Int) -> [Float] {
-        (0..<count).map { _ in Float(UInt64(random()) % (1 << 24 + 1)) }
+        withEngine { engine in (0..<count).map { _ in Float(UInt64(engine.next()) % (1 << 24 + 1)) } }
     }
 
     /// `Tensor.random_()` with no bounds on float64: `random64() mod (2^53 + 1)`.
     public func randomFullFloat64(count: Int) -> [Double] {
-        (0..<count).map { _ in Double(random64() % (1 << 53 + 1)) }
+        withEngine { engine in (0..<count).map { _ in Double(engine.next64() % (1 << 53 + 1)) } }
     }
 
     /// `torch.randperm(n)`: a forward Fisher–Yates shuffle of 0..<n with
@@ -40,11 +42,13 @@ extension TorchGenerator {
         var order = (0..<Int64(max(n, 0))).map { $0 }
         guard n > 1 else { return order }
         let wide = UInt64(n) >= UInt64(UInt32.max) / 20
-        order.withUnsafeMutableBufferPointer { a in
-            for i in 0..<(n - 1) {
-                let remaining = UInt64(n - i)
-                let draw = wide ? random64() : UInt64(random())
-                a.swapAt(i, i + Int(draw % remaining))
+        withEngine { engine in
+            order.withUnsafeMutableBufferPointer { a in
+                for i in 0..<(n - 1) {
+                    let remaining = UInt64(n - i)
+                    let draw = wide ? engine.next64() : UInt64(engine.next())
+                    a.swapAt(i, i + Int(draw % remaining))
+                }
             }
         }
         return order

@@ -34,7 +34,9 @@ extension TorchGenerator {
             if count % Self.normalBlockSize != 0 {
                 // PyTorch redraws the whole last block, overwriting finished values.
                 let tail = base + (count - Self.normalBlockSize)
-                for k in 0..<Self.normalBlockSize { tail[k] = unitFloat32() }
+                withEngine { engine in
+                    for k in 0..<Self.normalBlockSize { tail[k] = engine.unitFloat32() }
+                }
                 Self.boxMullerBlockFloat32(tail, mean: mean32, std: std32)
             }
         }
@@ -59,7 +61,9 @@ extension TorchGenerator {
             }
             if count % Self.normalBlockSize != 0 {
                 let tail = base + (count - Self.normalBlockSize)
-                for k in 0..<Self.normalBlockSize { tail[k] = unitFloat64() }
+                withEngine { engine in
+                    for k in 0..<Self.normalBlockSize { tail[k] = engine.unitFloat64() }
+                }
                 Self.boxMullerBlockFloat64(tail, mean: mean, std: std)
             }
         }
@@ -73,8 +77,7 @@ extension TorchGenerator {
             cachedNormal = nil
             return mean.addingProduct(cached, std)
         }
-        let u1 = unitFloat64()
-        let u2 = unitFloat64()
+        let (u1, u2) = withEngine { engine in (engine.unitFloat64(), engine.unitFloat64()) }
         let radius = (-2 * log1p(-u2)).squareRoot()
         let theta = 6.283185307179586 * u1
         cachedNormal = radius * sin(theta)

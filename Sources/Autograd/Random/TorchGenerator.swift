@@ -9,9 +9,9 @@ public final class TorchGenerator {
     /// fresh PyTorch process (`default_rng_seed_val`).
     public static let defaultSeed: UInt64 = 67_280_421_310_721
 
-    /// The process-wide generator that `torch.manual_seed` and every
-    /// sampling function without `generator=` use.
-    nonisolated(unsafe) public static var `default` = TorchGenerator()
+    /// The generator that `torch.manual_seed` and every sampling function
+    /// without `generator=` use: one per engine context (per notebook session).
+    public static var `default`: TorchGenerator { EngineContext.current.generator }
 
     /// The seed as given to `manualSeed`, all 64 bits (`torch.initial_seed()`).
     public private(set) var initialSeed: UInt64
@@ -35,17 +35,21 @@ public final class TorchGenerator {
     }
 
     /// One 32-bit draw (`random()`).
-    @inline(__always)
     public func random() -> UInt32 {
         engine.next()
     }
 
     /// Two 32-bit draws, the first one the high word (`random64()`).
-    @inline(__always)
     public func random64() -> UInt64 {
-        let high = UInt64(engine.next())
-        let low = UInt64(engine.next())
-        return high << 32 | low
+        engine.next64()
+    }
+
+    /// Runs `body` with the engine borrowed once, so a fill pays one
+    /// exclusivity check rather than one per draw. `body` must draw only
+    /// through its argument.
+    @inline(__always)
+    func withEngine<R>(_ body: (inout MersenneTwister19937) throws -> R) rethrows -> R {
+        try body(&engine)
     }
 
     /// Everything `torch.get_rng_state()` captures: engine, seed and the

@@ -46,6 +46,12 @@ open class Module {
         }
     }
 
+    /// Replaces all child slots at once (containers renumbering after insert/delete).
+    public func replaceChildren(_ slots: [(name: String, module: Module?)]) {
+        for (name, _) in childSlots { parameterSlots.removeAll { $0.name == name }; bufferSlots.removeAll { $0.name == name } }
+        childSlots = slots
+    }
+
     /// Forgets any slot of this name (assigning a plain value over a parameter).
     public func removeSlot(named name: String) {
         parameterSlots.removeAll { $0.name == name }
@@ -173,6 +179,7 @@ open class Module {
     public static func indentContinuationLines(_ text: String) -> String {
         let parts = text.components(separatedBy: "\n")
         guard parts.count > 1 else { return text }
-        return ([parts[0]] + parts.dropFirst().map { $0.isEmpty ? $0 : "  " + $0 }).joined(separator: "\n")
+        let rest = parts.dropFirst().map { $0.allSatisfy { $0 == " " || $0 == "\t" } ? "" : "  " + $0 }
+        return ([parts[0]] + rest).joined(separator: "\n")
     }
 }

@@ -106,6 +106,18 @@ struct TorchRandomOpInterpreter {
             let input = try int(0), output = try int(1), kernel = try int(2)
             let fanIn = input * kernel * kernel
             return defaultInit(weightCount: output * fanIn, biasCount: output, fanIn: fanIn)
+        case "xavier_uniform":
+            let out = try int(0), fanIn = try int(1)
+            let bound = DefaultInitBounds.xavierUniform(fanIn: fanIn, fanOut: out)
+            return words32(g.uniformFloat32(count: out * fanIn, from: -bound, to: bound))
+        case "xavier_normal":
+            let out = try int(0), fanIn = try int(1)
+            let std = DefaultInitBounds.xavierStd(fanIn: fanIn, fanOut: out)
+            return words32(g.normalFloat32(count: out * fanIn, mean: 0, std: std))
+        case "kaiming_normal":
+            let out = try int(0), fanIn = try int(1)
+            let std = DefaultInitBounds.kaimingNormalStd(fan: fanIn, gain: Double(2).squareRoot())
+            return words32(g.normalFloat32(count: out * fanIn, mean: 0, std: std))
         default:
             throw Failure.badOp(line)
         }

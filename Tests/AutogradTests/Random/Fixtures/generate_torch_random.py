@@ -98,6 +98,12 @@ def run(op):
     if name == "conv2d":
         layer = torch.nn.Conv2d(int(args[0]), int(args[1]), int(args[2]))
         return tensor_words(layer.weight) + tensor_words(layer.bias)
+    if name == "xavier_uniform":
+        return tensor_words(torch.nn.init.xavier_uniform_(torch.empty(int(args[0]), int(args[1]))))
+    if name == "xavier_normal":
+        return tensor_words(torch.nn.init.xavier_normal_(torch.empty(int(args[0]), int(args[1]))))
+    if name == "kaiming_normal":
+        return tensor_words(torch.nn.init.kaiming_normal_(torch.empty(int(args[0]), int(args[1])), nonlinearity="relu"))
     raise ValueError(op)
 
 
@@ -225,6 +231,13 @@ linear 3 1
 seed 3
 conv2d 3 6 5
 conv2d 1 2 3
+# nn.init on (out, in) weights
+seed 0
+xavier_uniform 20 10
+xavier_normal 3 4
+xavier_normal 8 8
+kaiming_normal 20 10
+kaiming_normal 2 3
 # dropout, bernoulli, DataLoader epochs
 seed 0
 dropout 10 0.3
