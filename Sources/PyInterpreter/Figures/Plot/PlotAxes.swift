@@ -70,9 +70,12 @@ public final class PlotAxes {
         axis.grid = on ? axis.gridStyle : nil
     }
 
+    /// What matplotlib logs when `legend()` finds nothing labelled.
+    public static let noLegendEntriesWarning = "No artists with labels found to put in legend.  Note that artists whose label start with an underscore are ignored when legend() is called with no argument."
+
     /// `legend(labels=None, loc=…)`. With `labels`, they go to the artists in
     /// legend order, as matplotlib does. Returns false when nothing has a
-    /// label (matplotlib then warns "No artists with labels found…").
+    /// label (matplotlib then emits `noLegendEntriesWarning` as a UserWarning).
     @discardableResult
     public func showLegend(_ settings: PlotLegend = PlotLegend(), labels: [String]? = nil) -> Bool {
         if let labels {
