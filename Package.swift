@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, each depending only on those above it:
-//   CCmark, COpenBLAS (system libraries)
+//   CCmark, COpenBLAS, CGraphviz (system libraries)
 //   Autograd  -> NN -> PyInterpreter -> Notebook -> litgrad
 let package = Package(
     name: "Litgrad",
@@ -30,6 +30,11 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
         .target(name: "Autograd", dependencies: ["COpenBLAS"]),
         .target(name: "NN", dependencies: ["Autograd"]),
         .target(
@@ -38,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "Notebook",
-            dependencies: ["PyInterpreter", "CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PyInterpreter", "CCmark", "CGraphviz", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "litgrad",

@@ -29,6 +29,9 @@ public final class Node {
     var retainedOutputs: [WeakTensor] = []
     /// A short symbol for figures (`+`, `*`, `**2`…).
     public let symbol: String
+    /// The tensor this node produced, for computation-graph figures (its value
+    /// at op nodes). Weak: the tensor owns its `gradFn`, not the other way round.
+    public internal(set) weak var output: Tensor?
 
     init(name: String, symbol: String, inputs: [Edge?], saved: [SavedTensor], rule: @escaping (Tensor) throws -> [Tensor?]) {
         self.name = name

@@ -26,6 +26,7 @@ extension Tensor {
         // whatever produced it at the time of the error (PyTorch's wording).
         let saved = saving.map { SavedTensor(tensor: $0, version: $0.version, producer: $0 === self ? name : nil) }
         gradFn = Node(name: name, symbol: symbol, inputs: inputs.map { $0.gradientEdge }, saved: saved, rule: rule)
+        gradFn?.output = self   // figures show the value an op produced
         requiresGrad = true
         return self
     }
@@ -48,6 +49,7 @@ extension Tensor {
     func rebaseHistory(_ name: String, previous: Edge?, saving: [Tensor] = [], rule: @escaping (Tensor) throws -> [Tensor?]) {
         let saved = saving.map { SavedTensor(tensor: $0, version: $0.version, producer: nil) }
         gradFn = Node(name: name, symbol: "", inputs: [previous], saved: saved, rule: rule)
+        gradFn?.output = self   // figures show the value an op produced
         requiresGrad = true
     }
 }
