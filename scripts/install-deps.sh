@@ -2,9 +2,10 @@
 # Installs the Debian packages Litgrad builds against, skipping those present.
 #   libcmark-dev     Markdown parsing (CCmark)
 #   libopenblas-dev  matrix products (COpenBLAS)
+#   libgraphviz-dev  computation-graph layout (CGraphviz)
 #   pkg-config       lets SwiftPM find both
 set -euo pipefail
-packages=(libcmark-dev libopenblas-dev pkg-config)
+packages=(libcmark-dev libopenblas-dev libgraphviz-dev pkg-config)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
