@@ -3,7 +3,7 @@
 #   libcmark-dev     Markdown parsing (CCmark)
 #   libopenblas-dev  matrix products (COpenBLAS)
 #   libgraphviz-dev  computation-graph layout (CGraphviz)
-#   pkg-config       lets SwiftPM find both
+#   pkg-config       lets SwiftPM find them
 set -euo pipefail
 packages=(libcmark-dev libopenblas-dev libgraphviz-dev pkg-config)
 missing=()
