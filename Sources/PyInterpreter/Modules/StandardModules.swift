@@ -5,6 +5,7 @@ extension ModuleRegistry {
         let registry = ModuleRegistry()
         registry.register("math", MathModule.make)
         TorchBindings.register(in: registry)
+        PyplotBindings.register(in: registry)
         return registry
     }
 }

@@ -144,7 +144,7 @@ final class PlotModelTests: XCTestCase {
         let (figure, grid) = try plt.subplots(rows: 2, columns: 3, width: 9, height: 4)
         XCTAssertEqual(grid.count, 2)
         XCTAssertEqual(grid[1].count, 3)
-        XCTAssertTrue(plt.gca() === grid[0][0])
+        XCTAssertTrue(plt.gca() === grid[1][2])   // the last one created, as in matplotlib
         XCTAssertTrue(try plt.subplot(rows: 2, columns: 3, index: 6) === grid[1][2])
         XCTAssertTrue(plt.gca() === grid[1][2])
         XCTAssertThrowsError(try plt.subplot(rows: 2, columns: 3, index: 7)) { error in

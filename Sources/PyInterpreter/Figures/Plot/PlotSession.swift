@@ -35,7 +35,7 @@ public final class PlotSession {
 
     /// `plt.subplots(nrows, ncols, figsize=…)`: a new figure with a grid of
     /// Axes, returned row by row (the binding shapes them as matplotlib does:
-    /// one Axes, a 1-D or a 2-D array). The first Axes is current.
+    /// one Axes, a 1-D or a 2-D array). The last Axes is current, as in matplotlib.
     public func subplots(rows: Int = 1, columns: Int = 1, width: Double? = nil, height: Double? = nil,
                          dpi: Double? = nil) throws -> (PlotFigure, [[PlotAxes]]) {
         guard rows >= 1 else { throw PlotError.value("Number of rows must be a positive integer, not \(rows)") }
@@ -49,7 +49,6 @@ public final class PlotSession {
             }
             grid.append(row)
         }
-        _ = figure.makeCurrent(grid[0][0])
         return (figure, grid)
     }
 
