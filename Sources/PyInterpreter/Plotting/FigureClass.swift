@@ -43,6 +43,7 @@ enum FigureClass {
         b.method("savefig") { interp, _, args in try savefig(interp, args) }
         // In the inline backend a figure is shown when its cell ends; `fig.show()` adds nothing.
         b.method("show") { _, _, _ in .none }
+        b.property("number") { _, this in .int(try this.figureHandle().figure.number) }
         b.property("axes") { _, this in
             let handle = try this.figureHandle()
             return .list(handle.figure.axes.map { handle.state.box($0, in: handle.figure) })

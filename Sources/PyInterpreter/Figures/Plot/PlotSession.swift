@@ -5,7 +5,9 @@
 public final class PlotSession {
     public private(set) var openFigures: [PlotFigure] = []
     private var current: PlotFigure?
-    private var nextNumber = 1
+    /// matplotlib numbers a new figure one past the highest open one, so
+    /// numbers are reused once figures are closed.
+    private var nextNumber: Int { (openFigures.map(\.number).max() ?? 0) + 1 }
 
     public init() {}
 
@@ -14,7 +16,6 @@ public final class PlotSession {
     public func figure(width: Double? = nil, height: Double? = nil, dpi: Double? = nil) throws -> PlotFigure {
         let (w, h, d) = try PlotFigure.validated(width: width ?? 6.4, height: height ?? 4.8, dpi: dpi ?? 100)
         let figure = PlotFigure(number: nextNumber, width: w, height: h, dpi: d)
-        nextNumber += 1
         openFigures.append(figure)
         current = figure
         return figure
@@ -24,7 +25,6 @@ public final class PlotSession {
     public func gcf() -> PlotFigure {
         if let current { return current }
         let figure = PlotFigure(number: nextNumber)
-        nextNumber += 1
         openFigures.append(figure)
         current = figure
         return figure
