@@ -7,13 +7,29 @@ public protocol CellRunner: AnyObject {
     func run(_ cell: CellSource, limits: Limits) -> CellResult
 }
 
+/// A runner whose cells can draw figures (the interpreter session; fakes
+/// need not be one, and then their cells have no figures).
+public protocol FigureCellRunner: CellRunner {
+    /// Draws what cells show; nil drops their figures.
+    var figureRenderer: FigureRenderer? { get set }
+    /// Runs one cell; its figures get ids `<figureIdPrefix>-1`, `-2`, …
+    func run(_ cell: CellSource, limits: Limits, figureIdPrefix: String) -> CellResult
+    /// The computation graph of a `graph` (nil name) or `graph=NAME` cell that just ran.
+    func graphFigure(named name: String?, cellCode: String) throws -> GraphFigure
+}
+
 /// Makes the runner for one notebook, given its display path and limits.
 public typealias CellRunnerFactory = (_ fileName: String, _ limits: Limits) -> CellRunner
 
-extension NotebookSession: CellRunner {
+extension NotebookSession: FigureCellRunner {
     public func run(_ cell: CellSource, limits: Limits) -> CellResult {
         if self.limits != limits { self.limits = limits }
         return run(cell)
+    }
+
+    public func run(_ cell: CellSource, limits: Limits, figureIdPrefix: String) -> CellResult {
+        if self.limits != limits { self.limits = limits }
+        return run(cell, figureIdPrefix: figureIdPrefix)
     }
 }
 

@@ -49,12 +49,14 @@ struct NotebookRun {
             var limits = baseLimits
             if let timeout = cell.attributes.timeout { limits.timeoutSeconds = timeout }
             let runner = session ?? options.makeRunner(path, baseLimits)
+            if session == nil { prepare(runner) }
             session = runner
 
             let cellStarted = Date()
-            let result = runner.run(cell.source, limits: limits)
+            let result = run(cell, on: runner, limits: limits)
             let editCount = edits.count
             var cellReport = evaluate(cell, result, in: document, edits: &edits)
+            addFigures(of: cell, result, runner: runner, in: document, to: &cellReport)
             if edits.count > editCount { changedBlocks += 1 }
             cellReport.duration = Date().timeIntervalSince(cellStarted)
             report.warnings += result.warnings

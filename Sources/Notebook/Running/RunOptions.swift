@@ -24,6 +24,9 @@ public struct RunOptions {
     public var shard: Shard?
     /// gitignore-style globs of paths to leave out when walking folders.
     public var excludes: [String] = []
+    /// Draw the figures cells show and `graph` cells as SVG into
+    /// `CellReport.figures` (for `render`); `run` and `check` need not pay for it.
+    public var collectFigures = false
     /// Makes the session of each notebook.
     public var makeRunner: CellRunnerFactory = CellRunners.interpreter
     /// Called from worker threads as notebooks and cells start.

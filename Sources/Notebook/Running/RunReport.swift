@@ -50,6 +50,9 @@ public struct CellReport: Equatable, Sendable {
     public var duration: Double
     /// The output the cell produced now (normalised), for reports; nil if skipped.
     public var output: String?
+    /// The cell's figures as inline SVG, in order: the plots it showed, then
+    /// its computation graph. Filled only when `RunOptions.collectFigures` is set.
+    public var figures: [String] = []
 
     public init(index: Int, line: Int, status: Status, findings: [Finding] = [], duration: Double = 0, output: String? = nil) {
         self.index = index
