@@ -109,10 +109,7 @@ enum AxesDecorations {
 
     static func setScale(x isX: Bool) -> Body {
         return { interp, target, args, name in
-            let a = try NativeSignature(name, "value", .varKeyword("kwargs")).bind(args)
-            if let extra = a.extraKeywords.first {
-                throw PyError(.typeError, "\(name)() got an unexpected keyword argument '\(extra.name.name)'")
-            }
+            let a = try NativeSignature(name, "value").bind(args)
             let scale = try PlotData.text(interp, a["value"])
             try PlotCalls.run { isX ? try target.axes.setXScale(scale) : try target.axes.setYScale(scale) }
             return .none
@@ -213,6 +210,8 @@ enum AxesDecorations {
             case "ncol", "ncols": settings.columns = try PlotData.int(value, symbol.name)
             case "fontsize": settings.fontSize = try PlotStyleArguments.fontSize(interp, value)
             case "labels": labels = try interp.iterate(value).map { try PlotData.text(interp, $0) }
+            case "handles":
+                throw PyError(.typeError, "legend(handles=…) is not supported here; give the lines label= or call legend(labels)")
             default: throw PyError(.typeError, "Legend.__init__() got an unexpected keyword argument '\(symbol.name)'")
             }
         }

@@ -25,7 +25,7 @@ enum GraphCellTarget {
                 throw GraphTargetError("graph=\(name): \(pythonMessage(error, interp))")
             }
             guard let tensor = TorchValues.tensor(value) else {
-                throw GraphTargetError("graph=\(name): '\(name)' is not a tensor (it is \(article(value.typeName)) \(value.typeName))")
+                throw GraphTargetError("graph=\(name): '\(name)' is not a tensor (it is \(PlotData.withArticle(value.typeName)))")
             }
             return (tensor, name)
         }
@@ -89,10 +89,6 @@ enum GraphCellTarget {
 
     private static func pythonMessage(_ error: PyError, _ interp: Interpreter) -> String {
         (try? interp.exceptionMessage(error.exception)) ?? error.typeName
-    }
-
-    private static func article(_ word: String) -> String {
-        "aeiou".contains(word.first ?? "x") ? "an" : "a"
     }
 
     /// Node names: every global variable bound to a tensor, then the

@@ -144,6 +144,11 @@ enum PlotData {
         return try interp.str(v)
     }
 
+    /// `a list`, `an int`: type names in messages.
+    static func withArticle(_ word: String) -> String {
+        ("aeiou".contains(word.first ?? "x") ? "an " : "a ") + word
+    }
+
     static func shapeText(_ shape: [Int]) -> String {
         shape.count == 1 ? "(\(shape[0]),)" : "(\(shape.map(String.init).joined(separator: ", ")))"
     }

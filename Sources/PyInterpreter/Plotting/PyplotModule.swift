@@ -214,7 +214,7 @@ enum PyplotModule {
             if let figure = state.plots.openFigures.first(where: { $0.number == number }) { state.plots.close(figure) }
         default:
             guard let handle = target.payload(FigureHandle.self) else {
-                throw PyError(.typeError, "close() argument must be a Figure, an int, a string, or None, not \(target.typeName)")
+                throw PyError(.typeError, "'fig' must be an instance of matplotlib.figure.Figure, int, str or None, not \(PlotData.withArticle(target.typeName))")
             }
             state.plots.close(handle.figure)
         }

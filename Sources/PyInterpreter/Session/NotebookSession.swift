@@ -23,7 +23,7 @@ public final class NotebookSession {
     /// Draws the figures cells show (`plt.show()`, figures open at the end
     /// of a cell) into `CellResult.figures`; without one they are dropped.
     public var figureRenderer: FigureRenderer?
-    /// pyplot's figures, shared by all cells (a figure may span cells until shown).
+    /// pyplot's state for this notebook; each cell ends with its figures shown and closed.
     let figures = FigureCollector()
     private var cellsRun = 0
 

@@ -270,3 +270,79 @@ extension PyplotTests {
                        ["test.md:2: UserWarning: sharey is not drawn by Litgrad: each Axes keeps its own limits and tick labels"])
     }
 }
+
+extension PyplotTests {
+    /// Colormap colours as matplotlib.colors.to_hex(coolwarm(v)).
+    func testScatterBarAndHistOptions() throws {
+        assertOutput("""
+        import matplotlib.pyplot as plt
+        pc = plt.scatter([0, 1, 2], [1, 2, 3], s=[10, 20, 30], c=[0.0, 0.5, 1.0], cmap='coolwarm', edgecolors='k', alpha=0.5, label='pts')
+        bars = plt.bar(['a', 'b'], [3, 4], color=['r', 'g'], edgecolor='k', tick_label=['A', 'B'])
+        print(bars, len(bars))
+        n, edges, patches = plt.hist([1, 2, 2, 3], bins=[0, 1, 2, 3, 4], histtype='step', density=True, label='h')
+        print(n, edges, len(patches), type(patches[0]).__name__)
+        leg = plt.legend(title='Key', ncol=2, frameon=False, fontsize='small', loc=2)
+        """, """
+        <BarContainer object of 2 artists> 2
+        [0.0, 0.25, 0.5, 0.25] [0.0, 1.0, 2.0, 3.0, 4.0] 1 Polygon
+
+        """)
+        let axes = renderer.plots[0].figure.axes[0]
+        guard case .scatter(let points) = axes.artists[0], case .bars(let bars) = axes.artists[1],
+              case .step(let step) = axes.artists[2] else { return XCTFail("artists: \(axes.artists)") }
+        XCTAssertEqual(points.sizes, [10, 20, 30])
+        XCTAssertEqual(points.colors.map(RecordingFigureRenderer.hex), ["#3b4cc0@0.50", "#dddcdc@0.50", "#b40426@0.50"])
+        XCTAssertEqual(points.edgeColors, [PlotColor(red: 0, green: 0, blue: 0, alpha: 0.5)])
+        XCTAssertEqual(points.label, "pts")
+        XCTAssertEqual(bars.colors.map(RecordingFigureRenderer.hex), ["#ff0000", "#008000"])
+        XCTAssertEqual(axes.xAxis.categories, ["a", "b"])
+        XCTAssertEqual(axes.xAxis.fixedTickLabels, ["A", "B"])
+        XCTAssertEqual(step.label, "h")
+        XCTAssertEqual(axes.legend?.title, "Key")
+        XCTAssertEqual(axes.legend?.columns, 2)
+        XCTAssertEqual(axes.legend?.frameOn, false)
+        XCTAssertEqual(axes.legend?.fontSize ?? 0, 8.33, accuracy: 1e-9)
+        XCTAssertEqual(axes.legend?.location, .upperLeft)
+    }
+
+    func testTicksTextKeywordsAndOneRowOfSubplots() {
+        assertOutput("""
+        import matplotlib.pyplot as plt
+        fig, axes = plt.subplots(1, 3)
+        print(len(axes), axes.shape, axes[-1] is axes[2])
+        for i, ax in enumerate(axes):
+            ax.plot([0, 1], [i, i])
+        plt.sca(axes[0])
+        plt.xticks([0, 0.5, 1], ['lo', 'mid', 'hi'], rotation=45)
+        plt.yticks(fontsize=8)
+        axes[1].set_xticks([0, 1])
+        axes[1].set_xticklabels(['a', 'b'], rotation=90)
+        axes[2].set_title('third', fontsize=14, loc='left', pad=10)
+        plt.suptitle('Row', fontweight='bold')
+        """, "3 (3,) True\n")
+        let figure = renderer.plots[0].figure
+        XCTAssertEqual(figure.suptitle, "Row")
+        XCTAssertEqual(figure.axes[0].xAxis.fixedTicks, [0, 0.5, 1])
+        XCTAssertEqual(figure.axes[0].xAxis.fixedTickLabels, ["lo", "mid", "hi"])
+        XCTAssertEqual(figure.axes[1].xAxis.fixedTickLabels, ["a", "b"])
+        XCTAssertEqual(figure.axes[2].title, "third")
+        assertError("plt.gca().set_yticklabels(['x'])",
+                    "ValueError: tick labels need fixed ticks here: set the tick positions first (set_yticks)")
+    }
+
+    func testFigureNumbersAndClose() {
+        assertOutput("""
+        import matplotlib.pyplot as plt
+        f1 = plt.figure()
+        f2 = plt.figure()
+        print(plt.figure(1) is f1, plt.gcf() is f1)
+        plt.close(1)
+        print(plt.gcf() is f2)
+        plt.close('all')
+        plt.close('no such figure')
+        plt.close()
+        print(plt.figure().number)
+        """, "True True\nTrue\n1\n")
+        assertError("plt.close([1])", "TypeError: 'fig' must be an instance of matplotlib.figure.Figure, int, str or None, not a list")
+    }
+}
