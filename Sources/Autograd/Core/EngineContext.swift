@@ -19,6 +19,8 @@ public final class EngineContext {
     public internal(set) var liveBytes = 0
     public var limitBytes = Int.max
     public var limitElements = Int.max
+    /// Forward-mode AD's open dual level and the tensors given tangents in it.
+    var forwardAD = ForwardADState()
 
     public init() {}
 
@@ -44,4 +46,11 @@ public final class EngineContext {
         defer { pthread_setspecific(key, previous) }
         return try body()
     }
+}
+
+/// The per-context state of forward-mode AD (see `ForwardAD`).
+struct ForwardADState {
+    var level: Int? = nil
+    var isActive = false
+    var duals: [WeakTensor] = []
 }

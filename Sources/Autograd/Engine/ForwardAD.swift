@@ -5,11 +5,22 @@
 /// row next to its backward rule). Tangents live only inside a dual level:
 /// leaving the level clears every tangent made in it, as PyTorch does.
 public enum ForwardAD {
-    /// The open dual levels (PyTorch allows one at a time).
-    nonisolated(unsafe) public private(set) static var currentLevel: Int? = nil
+    /// The state lives in the thread's EngineContext, so notebooks running
+    /// in parallel keep their dual levels apart.
+    /// The open dual level (PyTorch allows one at a time).
+    public internal(set) static var currentLevel: Int? {
+        get { EngineContext.current.forwardAD.level }
+        set { EngineContext.current.forwardAD.level = newValue }
+    }
     /// True while ops must compute tangents (a level is open and not suspended).
-    nonisolated(unsafe) static var isActive = false
-    nonisolated(unsafe) private static var dualsOfLevel: [WeakTensor] = []
+    static var isActive: Bool {
+        get { EngineContext.current.forwardAD.isActive }
+        set { EngineContext.current.forwardAD.isActive = newValue }
+    }
+    private static var dualsOfLevel: [WeakTensor] {
+        get { EngineContext.current.forwardAD.duals }
+        set { EngineContext.current.forwardAD.duals = newValue }
+    }
 
     /// `fwAD.dual_level().__enter__()`: opens level 0.
     @discardableResult

@@ -197,7 +197,7 @@ enum NNClasses {
                 return .none
             }
             b.method("__len__") { _, this, _ in .int(try dict(this).count) }
-            b.method("__iter__") { interp, this, _ in try interp.callMethod(.list(try dict(this).keys.map { .string($0) }), "__iter__") }
+            b.method("__iter__") { interp, this, _ in .object(try interp.makeIterator(.list(try dict(this).keys.map { .string($0) }))) }
             b.method("__contains__") { interp, this, args in .bool(try dict(this).contains(interp.str(args.positional[0]))) }
             b.method("keys") { _, this, _ in .list(try dict(this).keys.map { .string($0) }) }
             b.method("values") { _, this, _ in .list(try dict(this).values.map(NNModuleBinding.box)) }
@@ -214,7 +214,7 @@ enum NNClasses {
             throw PyError(.typeError, "expected a module container")
         }
         b.method("__len__") { _, this, _ in .int(try elements(this).count) }
-        b.method("__iter__") { interp, this, _ in try interp.callMethod(.list(try elements(this).map(NNModuleBinding.box)), "__iter__") }
+        b.method("__iter__") { interp, this, _ in .object(try interp.makeIterator(.list(try elements(this).map(NNModuleBinding.box)))) }
         b.method("__getitem__") { interp, this, args in
             let key = args.positional[0]
             if case .object(let o) = key, let s = o as? PySlice {

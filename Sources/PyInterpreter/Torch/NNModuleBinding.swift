@@ -74,7 +74,7 @@ enum NNModuleBinding {
 
     /// An iterator over a Swift-built list (what `parameters()` and friends return).
     static func iterator(_ interp: Interpreter, _ items: [Value]) throws -> Value {
-        try interp.callMethod(.list(items), "__iter__")
+        .object(try interp.makeIterator(.list(items)))
     }
 
     // MARK: the base class

@@ -159,7 +159,7 @@ enum OptimizerBinding {
         }
         .method("__iter__") { interp, this, _ in
             let g = try this.requirePayload(ParamGroup.self, "param group")
-            return try interp.callMethod(.list([.string("params")] + g.options.map { .string($0.key) }), "__iter__")
+            return .object(try interp.makeIterator(.list([.string("params")] + g.options.map { .string($0.key) })))
         }
         .method("__repr__") { interp, this, _ in
             let g = try this.requirePayload(ParamGroup.self, "param group")

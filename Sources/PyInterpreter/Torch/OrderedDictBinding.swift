@@ -21,7 +21,7 @@ enum OrderedDictBinding {
         }
         .method("__len__") { _, this, _ in .int(try this.requirePayload(Box.self, "OrderedDict").pairs.count) }
         .method("__iter__") { interp, this, _ in
-            try interp.callMethod(.list(try this.requirePayload(Box.self, "OrderedDict").pairs.map(\.key)), "__iter__")
+            .object(try interp.makeIterator(.list(try this.requirePayload(Box.self, "OrderedDict").pairs.map(\.key))))
         }
         .method("__getitem__") { interp, this, args in
             let b = try this.requirePayload(Box.self, "OrderedDict")
@@ -44,9 +44,11 @@ enum OrderedDictBinding {
             let k = try interp.hashKey(args.positional[0])
             return .bool(try b.pairs.contains { try interp.hashKey($0.key) == k })
         }
-        .method("keys") { _, this, _ in .list(try this.requirePayload(Box.self, "OrderedDict").pairs.map(\.key)) }
-        .method("values") { _, this, _ in .list(try this.requirePayload(Box.self, "OrderedDict").pairs.map(\.value)) }
-        .method("items") { _, this, _ in .list(try this.requirePayload(Box.self, "OrderedDict").pairs.map { .tuple([$0.key, $0.value]) }) }
+        .method("keys") { _, this, _ in view("odict_keys", try this.requirePayload(Box.self, "OrderedDict").pairs.map(\.key)) }
+        .method("values") { _, this, _ in view("odict_values", try this.requirePayload(Box.self, "OrderedDict").pairs.map(\.value)) }
+        .method("items") { _, this, _ in
+            view("odict_items", try this.requirePayload(Box.self, "OrderedDict").pairs.map { .tuple([$0.key, $0.value]) })
+        }
         .method("get") { interp, this, args in
             let b = try this.requirePayload(Box.self, "OrderedDict")
             let k = try interp.hashKey(args.positional[0])
@@ -54,6 +56,31 @@ enum OrderedDictBinding {
             return args.positional.count > 1 ? args.positional[1] : .none
         }
         .build()
+
+    /// `odict_keys([...])` and friends: iterable, sized, printed with their name.
+    final class ViewBox {
+        let items: [Value]
+        init(_ items: [Value]) { self.items = items }
+    }
+
+    static func viewType(_ name: String) -> PyType {
+        NativeClassBuilder(name, module: "collections", instantiable: false)
+            .method("__repr__") { interp, this, _ in
+                .string("\(name)(" + (try interp.repr(.list(try this.requirePayload(ViewBox.self, name).items))) + ")")
+            }
+            .method("__iter__") { interp, this, _ in .object(try interp.makeIterator(.list(try this.requirePayload(ViewBox.self, name).items))) }
+            .method("__len__") { _, this, _ in .int(try this.requirePayload(ViewBox.self, name).items.count) }
+            .method("__contains__") { interp, this, args in
+                .bool(try interp.contains(.list(try this.requirePayload(ViewBox.self, name).items), args.positional[0]))
+            }
+            .build()
+    }
+
+    static let viewTypes: [String: PyType] = Dictionary(uniqueKeysWithValues: ["odict_keys", "odict_values", "odict_items"].map { ($0, viewType($0)) })
+
+    static func view(_ name: String, _ items: [Value]) -> Value {
+        .object(PyInstance(cls: viewTypes[name]!, payload: ViewBox(items)))
+    }
 
     static func make(_ pairs: [(Value, Value)]) -> Value {
         .object(PyInstance(cls: type, payload: Box(pairs)))

@@ -129,7 +129,7 @@ enum TensorClass {
         b.method("__iter__") { interp, me, _ in
             let t = try this(me)
             guard t.dim > 0 else { throw PyError(.typeError, "iteration over a 0-d tensor") }
-            return try interp.callMethod(.list(try t.unbind(0).map(TorchValues.box)), "__iter__")
+            return .object(try interp.makeIterator(.list(try t.unbind(0).map(TorchValues.box))))
         }
         b.method("__bool__") { _, me, _ in
             let t = try this(me)

@@ -22,11 +22,11 @@ enum TorchTypes {
         .method("__repr__") { _, this, _ in .string(TensorFormatter.sizeRepr(try this.requirePayload(SizeBox.self, "torch.Size").dims)) }
         .method("__len__") { _, this, _ in .int(try this.requirePayload(SizeBox.self, "torch.Size").dims.count) }
         .method("__iter__") { interp, this, _ in
-            try interp.callMethod(.tuple(try this.requirePayload(SizeBox.self, "torch.Size").dims.map { .int($0) }), "__iter__")
+            .object(try interp.makeIterator(.tuple(try this.requirePayload(SizeBox.self, "torch.Size").dims.map { .int($0) })))
         }
         .method("__getitem__") { interp, this, args in
             let dims = try this.requirePayload(SizeBox.self, "torch.Size").dims
-            let r = try interp.callMethod(.tuple(dims.map { .int($0) }), "__getitem__", args)
+            let r = try interp.getItem(.tuple(dims.map { .int($0) }), args.positional[0])
             if case .object(let o) = r, let t = o as? PyTuple { return size(try t.items.map { try TorchValues.int($0, "size") }) }
             return r
         }
@@ -35,7 +35,7 @@ enum TorchTypes {
             let other = args.positional[0]
             if let o = other.payload(SizeBox.self) { return .bool(o.dims == dims) }
             if case .object(let o) = other, o is PyTuple {
-                return try interp.callMethod(.tuple(dims.map { .int($0) }), "__eq__", Arguments([other]))
+                return .bool(try interp.equals(.tuple(dims.map { .int($0) }), other))
             }
             return .notImplemented
         }
@@ -45,7 +45,8 @@ enum TorchTypes {
             return eq
         }
         .method("__hash__") { interp, this, _ in
-            try interp.callMethod(.tuple(try this.requirePayload(SizeBox.self, "torch.Size").dims.map { .int($0) }), "__hash__")
+            let key = try interp.hashKey(.tuple(try this.requirePayload(SizeBox.self, "torch.Size").dims.map { .int($0) }))
+            return .int(key.hashValue)
         }
         .method("__add__") { interp, this, args in
             let dims = try this.requirePayload(SizeBox.self, "torch.Size").dims
@@ -101,14 +102,14 @@ enum TorchTypes {
             .method("__repr__") { interp, this, _ in
                 let p = try this.requirePayload(NamedTensors.self, name)
                 let fields = zip(p.names, p.tensors).map { ($0, $1.description) }
-                return .string(TensorFormatter.returnTypesRepr("torch.return_types.\(name)", fields: fields))
+                return .string(TensorFormatter.returnTypesRepr(name, fields: fields))
             }
             .method("__getitem__") { interp, this, args in
                 let p = try this.requirePayload(NamedTensors.self, name)
-                return try interp.callMethod(.tuple(p.tensors.map(TorchValues.box)), "__getitem__", args)
+                return try interp.getItem(.tuple(p.tensors.map(TorchValues.box)), args.positional[0])
             }
             .method("__iter__") { interp, this, _ in
-                try interp.callMethod(.tuple(try this.requirePayload(NamedTensors.self, name).tensors.map(TorchValues.box)), "__iter__")
+                .object(try interp.makeIterator(.tuple(try this.requirePayload(NamedTensors.self, name).tensors.map(TorchValues.box))))
             }
             .method("__len__") { _, this, _ in .int(try this.requirePayload(NamedTensors.self, name).tensors.count) }
             .method("__getattr__") { _, this, args in
