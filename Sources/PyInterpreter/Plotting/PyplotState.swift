@@ -3,7 +3,7 @@
 /// figure and Axes, so `plt.gca() is ax` holds.
 final class PyplotState {
     let collector: FigureCollector
-    let types = PyplotTypes()
+    var types: PyplotTypes { PyplotTypes.shared }
     private var boxes: [ObjectIdentifier: WeakInstance] = [:]
     private var boxCountAfterPruning = 0
 

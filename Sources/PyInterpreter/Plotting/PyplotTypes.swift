@@ -1,8 +1,10 @@
 import Foundation
 
-/// The Python classes of pyplot's objects, built once per session (their
-/// methods find the session's state through the payload).
+/// The Python classes of pyplot's objects, built once for all sessions as
+/// the torch classes are (their methods find a session's state through the payload).
 struct PyplotTypes {
+    static let shared = PyplotTypes()
+
     let figure = FigureClass.make()
     let axes = AxesClass.make()
     let axesArray = AxesArrayClass.make()
