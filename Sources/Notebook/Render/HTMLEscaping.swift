@@ -21,6 +21,19 @@ enum HTMLEscaping {
             }
         }
     }
+
+    /// Escapes `&`, `<` and `>`: enough for element content (never for an
+    /// attribute), and code keeps its quotes readable in the page source.
+    static func appendEscapedText<Bytes: Sequence>(_ text: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            default: out.append(byte)
+            }
+        }
+    }
 }
 
 extension Array where Element == UInt8 {

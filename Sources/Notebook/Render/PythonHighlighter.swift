@@ -284,7 +284,7 @@ enum PythonHighlighter {
 
         private func plain(_ start: Int, _ end: Int, into out: inout [UInt8]) {
             guard start < end else { return }
-            HTMLEscaping.appendEscaped(UnsafeBufferPointer(rebasing: text[start..<end]), to: &out)
+            HTMLEscaping.appendEscapedText(UnsafeBufferPointer(rebasing: text[start..<end]), to: &out)
         }
 
         private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -1,0 +1,65 @@
+import PyInterpreter
+
+/// Runs a notebook's cells for its page, exactly as `litgrad run` would
+/// (one session, the same limits and `error` rules) but writing nothing,
+/// and keeps what each cell printed and drew.
+enum LessonExecution {
+    struct Outcome {
+        var cells: [RenderedCell]
+        /// The notebook with fresh outputs (for `--format md`).
+        var updatedBytes: [UInt8]
+        var warnings: [String]
+        /// A cell raised (not marked `error`), or an `error` cell did not:
+        /// each finding printed as `run` prints it.
+        var failures: [String]
+    }
+
+    static func execute(_ document: NotebookDocument, options: RenderOptions) -> Outcome {
+        let recorder = ResultRecorder()
+        var runOptions = RunOptions(mode: .run)
+        runOptions.force = true
+        runOptions.timeout = options.timeout
+        let makeRunner = options.makeRunner
+        runOptions.makeRunner = { fileName, limits in
+            recorder.inner = makeRunner(fileName, limits)
+            return recorder
+        }
+        let (report, updated) = NotebookRun(path: document.path, options: runOptions).process(document)
+
+        let paint = Paint(enabled: options.color)
+        var failures: [String] = []
+        for cellReport in report.cells {
+            for finding in cellReport.findings where finding.isError {
+                failures.append(TextReport.render(finding, path: document.path, paint: paint))
+            }
+        }
+        var cells: [RenderedCell] = []
+        for cell in document.cells {
+            guard !cell.attributes.noRun else {
+                cells.append(RenderedCell(cell: cell, ran: false, output: cell.output?.text ?? ""))
+                continue
+            }
+            guard let result = recorder.results[cell.source.firstLine] else { continue }
+            let errorSummary = cell.attributes.expectsError ? result.error?.summary : nil
+            cells.append(RenderedCell(cell: cell, ran: true, output: OutputText.normalized(result.output),
+                                      errorSummary: errorSummary, figures: RenderedCell.figures(of: result)))
+        }
+        return Outcome(cells: cells, updatedBytes: updated ?? document.bytes, warnings: report.warnings, failures: failures)
+    }
+}
+
+/// Stands between the notebook run and the real session to keep every
+/// cell's full result (figures included), keyed by the cell's first line.
+private final class ResultRecorder: CellRunner {
+    var inner: CellRunner?
+    private(set) var results: [Int: CellResult] = [:]
+
+    func run(_ cell: CellSource, limits: Limits) -> CellResult {
+        guard let inner else {
+            return CellResult(output: "", error: CellError(type: "RuntimeError", message: "no session", location: nil))
+        }
+        let result = inner.run(cell, limits: limits)
+        results[cell.firstLine] = result
+        return result
+    }
+}

@@ -1,0 +1,120 @@
+/// The HTML document around a lesson's content: head with assets, a header
+/// linking the index, the table of contents, previous/next links and the
+/// link to the notebook's source.
+enum PageTemplate {
+    struct Neighbour {
+        var title: String
+        var pagePath: String
+    }
+
+    static func render(_ lesson: Lesson, previous: Neighbour?, next: Neighbour?, extraScript: String?) -> [UInt8] {
+        let page = lesson.pagePath
+        var out: [UInt8] = []
+        out.reserveCapacity(lesson.body.html.count + 4096)
+        appendHead(title: lesson.title, description: lesson.summary, lang: lesson.lang, page: page,
+                   math: lesson.body.hasMath, extraScript: extraScript, to: &out)
+        out.append("<header class=\"site-header\"><nav aria-label=\"Site\"><a href=\"")
+        out.appendEscaped(SitePaths.link(from: page, to: SitePaths.index))
+        out.append("\">All lessons</a></nav></header>\n")
+        out.append("<div class=\"layout\">\n")
+        appendContents(lesson.body.headings, to: &out)
+        out.append("<main id=\"lg-main\">\n<article class=\"lesson\">\n")
+        if !lesson.body.headings.contains(where: { $0.level == 1 }) {
+            out.append("<h1>")
+            out.appendEscaped(lesson.title)
+            out.append("</h1>\n")
+        }
+        out += lesson.body.html
+        out.append("</article>\n")
+        appendPager(page: page, previous: previous, next: next, to: &out)
+        out.append("<footer class=\"page-footer\"><a href=\"")
+        out.appendEscaped(SitePaths.link(from: page, to: lesson.relativePath))
+        out.append("\" type=\"text/markdown\">Source of this lesson (Markdown)</a></footer>\n")
+        out.append("</main>\n</div>\n</body>\n</html>\n")
+        return out
+    }
+
+    /// `<!DOCTYPE html>` through `<body>`. KaTeX is loaded only on pages with math.
+    static func appendHead(title: String, description: String?, lang: String, page: String, math: Bool,
+                           extraScript: String?, to out: inout [UInt8]) {
+        out.append("<!DOCTYPE html>\n<html lang=\"")
+        out.appendEscaped(lang)
+        out.append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        out.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        out.append("<meta name=\"color-scheme\" content=\"light dark\">\n")
+        out.append("<title>")
+        out.appendEscaped(title)
+        out.append("</title>\n")
+        if let description, !description.isEmpty {
+            out.append("<meta name=\"description\" content=\"")
+            out.appendEscaped(description)
+            out.append("\">\n")
+        }
+        if math { appendStylesheet(SitePaths.link(from: page, to: SitePaths.katexStylesheet), to: &out) }
+        appendStylesheet(SitePaths.link(from: page, to: SitePaths.stylesheet), to: &out)
+        if math {
+            appendScript(SitePaths.link(from: page, to: SitePaths.katexScript), to: &out)
+            appendScript(SitePaths.link(from: page, to: SitePaths.script), to: &out)
+        }
+        if let extraScript { appendScript(extraScript, to: &out) }
+        out.append("</head>\n<body>\n")
+    }
+
+    private static func appendStylesheet(_ href: String, to out: inout [UInt8]) {
+        out.append("<link rel=\"stylesheet\" href=\"")
+        out.appendEscaped(href)
+        out.append("\">\n")
+    }
+
+    private static func appendScript(_ src: String, to out: inout [UInt8]) {
+        out.append("<script defer src=\"")
+        out.appendEscaped(src)
+        out.append("\"></script>\n")
+    }
+
+    /// Sections (`##`) and subsections (`###`); shown only when there are two or more.
+    private static func appendContents(_ headings: [Heading], to out: inout [UInt8]) {
+        let entries = headings.filter { $0.level == 2 || $0.level == 3 }
+        guard entries.count >= 2 else { return }
+        out.append("<nav class=\"toc\" id=\"lg-contents\" aria-label=\"Contents\">\n<p class=\"toc-title\">Contents</p>\n<ol>\n")
+        var inSublist = false
+        for (position, heading) in entries.enumerated() {
+            if heading.level == 3 && !inSublist && position > 0 {
+                // Nest under the open section item.
+                out.removeLast("</li>\n".utf8.count)
+                out.append("\n<ol>\n")
+                inSublist = true
+            } else if heading.level == 2 && inSublist {
+                out.append("</ol></li>\n")
+                inSublist = false
+            }
+            out.append("<li><a href=\"#")
+            out.appendEscaped(heading.id)
+            out.append("\">")
+            out.append(heading.html)
+            out.append("</a></li>\n")
+        }
+        if inSublist { out.append("</ol></li>\n") }
+        out.append("</ol>\n</nav>\n")
+    }
+
+    private static func appendPager(page: String, previous: Neighbour?, next: Neighbour?, to out: inout [UInt8]) {
+        guard previous != nil || next != nil else { return }
+        out.append("<nav class=\"pager\" aria-label=\"Lessons\">\n")
+        if let previous {
+            out.append("<a class=\"pager-previous\" rel=\"prev\" href=\"")
+            out.appendEscaped(SitePaths.link(from: page, to: previous.pagePath))
+            out.append("\"><span class=\"pager-label\">Previous</span>")
+            out.appendEscaped(previous.title)
+            out.append("</a>\n")
+        }
+        if let next {
+            out.append("<a class=\"pager-next\" rel=\"next\" href=\"")
+            out.appendEscaped(SitePaths.link(from: page, to: next.pagePath))
+            out.append("\"><span class=\"pager-label\">Next</span>")
+            out.appendEscaped(next.title)
+            out.append("</a>\n")
+        }
+        out.append("</nav>\n")
+    }
+}
