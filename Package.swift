@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "NNTests", dependencies: ["NN"]),
         .testTarget(name: "PyInterpreterTests", dependencies: ["PyInterpreter"], exclude: ["PyLib/Fixtures"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "BrowserTests", dependencies: ["Notebook"]),
         .testTarget(
             name: "GoldenTests",
             dependencies: ["Notebook"],

@@ -4,11 +4,11 @@
 enum IndexPage {
     static let title = "Lessons"
 
-    static func render(_ lessons: [Lesson], extraScript: String?) -> [UInt8] {
+    static func render(_ lessons: [Lesson], extraScript: String?, restrictScripts: Bool) -> [UInt8] {
         var out: [UInt8] = []
         let page = SitePaths.index
         PageTemplate.appendHead(title: title, description: nil, lang: LessonLanguage.fallback, page: page, math: false,
-                                extraScript: extraScript, to: &out)
+                                extraScript: extraScript, restrictScripts: restrictScripts, to: &out)
         out.append("<div class=\"layout layout-index\">\n<main id=\"lg-main\">\n<h1>\(title)</h1>\n")
         if lessons.isEmpty { out.append("<p>No lessons yet.</p>\n") }
         var currentFolder: String? = nil

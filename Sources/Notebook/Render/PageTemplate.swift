@@ -7,12 +7,18 @@ enum PageTemplate {
         var pagePath: String
     }
 
-    static func render(_ lesson: Lesson, previous: Neighbour?, next: Neighbour?, extraScript: String?) -> [UInt8] {
+    /// Scripts and styles from the site only; no inline script or event
+    /// handler runs even if one slipped through. Images may come from anywhere.
+    static let contentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src * data:; object-src 'none'; base-uri 'none'"
+
+    static func render(_ lesson: Lesson, previous: Neighbour?, next: Neighbour?, extraScript: String?,
+                       restrictScripts: Bool) -> [UInt8] {
         let page = lesson.pagePath
         var out: [UInt8] = []
         out.reserveCapacity(lesson.body.html.count + 4096)
         appendHead(title: lesson.title, description: lesson.summary, lang: lesson.lang, page: page,
-                   math: lesson.body.hasMath, extraScript: extraScript, to: &out)
+                   math: lesson.body.hasMath, extraScript: extraScript, restrictScripts: restrictScripts, to: &out)
         out.append("<header class=\"site-header\"><nav aria-label=\"Site\"><a href=\"")
         out.appendEscaped(SitePaths.link(from: page, to: SitePaths.index))
         out.append("\">All lessons</a></nav></header>\n")
@@ -34,12 +40,19 @@ enum PageTemplate {
         return out
     }
 
-    /// `<!DOCTYPE html>` through `<body>`. KaTeX is loaded only on pages with math.
+    /// `<!DOCTYPE html>` through `<body>`. KaTeX is loaded only on pages
+    /// with math. `restrictScripts` adds the content security policy (left
+    /// out with --unsafe, where the author's own HTML may need more).
     static func appendHead(title: String, description: String?, lang: String, page: String, math: Bool,
-                           extraScript: String?, to out: inout [UInt8]) {
+                           extraScript: String?, restrictScripts: Bool, to out: inout [UInt8]) {
         out.append("<!DOCTYPE html>\n<html lang=\"")
         out.appendEscaped(lang)
         out.append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        if restrictScripts {
+            out.append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+            out.appendEscaped(contentSecurityPolicy)
+            out.append("\">\n")
+        }
         out.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         out.append("<meta name=\"color-scheme\" content=\"light dark\">\n")
         out.append("<title>")

@@ -48,10 +48,12 @@ final class SiteBuilder {
                 return PageTemplate.Neighbour(title: lessons[index].title, pagePath: lessons[index].pagePath)
             }
             try write(PageTemplate.render(lesson, previous: neighbour(position - 1), next: neighbour(position + 1),
-                                          extraScript: options.extraScript), lesson.pagePath)
+                                          extraScript: options.extraScript, restrictScripts: !options.allowRawHTML),
+                      lesson.pagePath)
             try write(lesson.sourceBytes, lesson.relativePath)
         }
-        try write(IndexPage.render(lessons, extraScript: options.extraScript), SitePaths.index)
+        try write(IndexPage.render(lessons, extraScript: options.extraScript, restrictScripts: !options.allowRawHTML),
+                  SitePaths.index)
         return changed
     }
 
