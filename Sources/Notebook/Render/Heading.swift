@@ -15,6 +15,9 @@ public struct Heading: Equatable, Sendable {
 /// their words), words joined by `-`, and `-1`, `-2` … on repeats.
 struct HeadingSlugger {
     private var used: Set<String>
+    /// The next suffix to try for each slug, so a heading repeated many
+    /// times costs no quadratic search.
+    private var nextSuffix: [String: Int] = [:]
 
     /// `reserved`: ids the page template uses itself.
     init(reserved: Set<String> = []) {
@@ -24,7 +27,8 @@ struct HeadingSlugger {
     mutating func slug(for text: String) -> String {
         var slug = ""
         var pendingHyphen = false
-        for character in text.lowercased() {
+        let lowered = text.utf8.allSatisfy { $0 < 0x80 } ? Self.asciiLowercased(text) : text.lowercased()
+        for character in lowered {
             if character.isLetter || character.isNumber || character == "_" {
                 if pendingHyphen && !slug.isEmpty { slug.append("-") }
                 pendingHyphen = false
@@ -35,12 +39,17 @@ struct HeadingSlugger {
         }
         if slug.isEmpty { slug = "section" }
         var candidate = slug
-        var counter = 1
+        var counter = nextSuffix[slug] ?? 1
         while used.contains(candidate) {
             candidate = "\(slug)-\(counter)"
             counter += 1
         }
+        nextSuffix[slug] = counter
         used.insert(candidate)
         return candidate
+    }
+
+    private static func asciiLowercased(_ text: String) -> String {
+        String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -15,6 +15,9 @@ enum LessonExecution {
     }
 
     static func execute(_ document: NotebookDocument, options: RenderOptions) -> Outcome {
+        guard !document.cells.isEmpty else {
+            return Outcome(cells: [], updatedBytes: document.bytes, warnings: document.warnings.map(\.description), failures: [])
+        }
         let recorder = ResultRecorder()
         var runOptions = RunOptions(mode: .run)
         runOptions.force = true

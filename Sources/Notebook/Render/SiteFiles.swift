@@ -10,7 +10,7 @@ struct SiteFiles {
     @discardableResult
     func write(_ bytes: [UInt8], to relativePath: String) throws -> Bool {
         let path = root + "/" + relativePath
-        if let existing = FileManager.default.contents(atPath: path), existing.elementsEqual(bytes) { return false }
+        if let existing = FileManager.default.contents(atPath: path), Self.same(existing, bytes) { return false }
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -19,6 +19,16 @@ struct SiteFiles {
             throw Diagnostic(file: path, message: "cannot write: \(error.localizedDescription)")
         }
         return true
+    }
+
+    private static func same(_ data: Data, _ bytes: [UInt8]) -> Bool {
+        guard data.count == bytes.count else { return false }
+        return data.withUnsafeBytes { existing in
+            bytes.withUnsafeBytes { new in
+                guard let a = existing.baseAddress, let b = new.baseAddress else { return true }
+                return memcmp(a, b, bytes.count) == 0
+            }
+        }
     }
 
     /// Copies the file at `source` (following links) to `relativePath`.
