@@ -19,8 +19,8 @@ struct MathSpan: Equatable {
 /// be followed by a digit, and `\$` is a literal dollar. `costs $5 and $10`
 /// has no math; `$x$` and `$a_1 + b$` are math.
 ///
-/// Not math: code spans, fenced and indented code blocks, and HTML tags or
-/// autolinks (`<…>`). Code is found with a line scanner that knows block
+/// Not math: code spans, fenced and indented code blocks, HTML tags,
+/// comments and autolinks (`<…>`), and link destinations (`](…)`). Code is found with a line scanner that knows block
 /// quotes and list items; if it ever misses a code block, the page assembler
 /// still puts the original text back inside `<code>`.
 struct MathProtector {
@@ -264,6 +264,8 @@ struct MathProtector {
                     }
                 case UInt8(ascii: "<"):
                     index = tagEnd(from: index, end)
+                case UInt8(ascii: "]") where index + 1 < end && text[index + 1] == UInt8(ascii: "("):
+                    index = linkDestinationEnd(from: index + 1, end) ?? index + 1
                 default:
                     index += 1
                 }
@@ -339,21 +341,76 @@ struct MathProtector {
             return runEnd
         }
 
-        /// Past an HTML tag or autolink starting at `start` (`<` then a
-        /// letter, `/`, `!` or `?`, up to the next `>`), else just past `<`.
+        /// Past an autolink (`<scheme:…>`), an HTML comment or declaration
+        /// (`<!…>`, `<?…>`), or an HTML tag starting at `start`, else just
+        /// past `<`. A tag ends at the first `>` outside quotes; an unquoted
+        /// `$` means it is no tag (`if a <b and $x$ > 0`), as cmark would see it.
         private func tagEnd(from start: Int, _ end: Int) -> Int {
             guard start + 1 < end else { return start + 1 }
             let next = text[start + 1]
-            guard isLetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") else {
-                return start + 1
+            if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                var index = start + 2
+                while index < end && text[index] != UInt8(ascii: ">") { index += 1 }
+                return index < end ? index + 1 : start + 1
             }
+            if isLetter(next), let close = autolinkEnd(from: start + 1, end) { return close }
             var index = start + 1
+            if next == UInt8(ascii: "/") { index += 1 }
+            guard index < end, isLetter(text[index]) else { return start + 1 }
+            var quote: UInt8? = nil
             while index < end {
-                if text[index] == UInt8(ascii: ">") { return index + 1 }
-                if text[index] == UInt8(ascii: "<") { break }
+                let byte = text[index]
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    return index + 1
+                } else if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "$") {
+                    break
+                }
                 index += 1
             }
             return start + 1
+        }
+
+        /// `scheme:rest>` with a scheme of 2 to 32 letters, digits, `+`, `.`, `-`
+        /// and no space or `<` before the `>`: past the `>`.
+        private func autolinkEnd(from start: Int, _ end: Int) -> Int? {
+            var index = start
+            while index < end && index - start < 32
+                && (isLetter(text[index]) || isDigit(text[index]) || text[index] == UInt8(ascii: "+")
+                    || text[index] == UInt8(ascii: ".") || text[index] == UInt8(ascii: "-")) {
+                index += 1
+            }
+            guard index - start >= 2, index < end, text[index] == UInt8(ascii: ":") else { return nil }
+            while index < end {
+                let byte = text[index]
+                if byte == UInt8(ascii: ">") { return index + 1 }
+                if byte == UInt8(ascii: "<") || byte <= 0x20 { return nil }
+                index += 1
+            }
+            return nil
+        }
+
+        /// Past the `)` closing a link destination that opens at `start`
+        /// (the `(` after `]`), so a URL's `$` is never math; nil when the
+        /// parentheses do not close in this paragraph.
+        private func linkDestinationEnd(from start: Int, _ end: Int) -> Int? {
+            var depth = 0
+            var index = start
+            while index < end {
+                switch text[index] {
+                case UInt8(ascii: "\\"): index += 1
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"):
+                    depth -= 1
+                    if depth == 0 { return index + 1 }
+                default: break
+                }
+                index += 1
+            }
+            return nil
         }
 
         // MARK: bytes

@@ -58,10 +58,14 @@ final class EscapingTests: XCTestCase {
         try fixture.write("01.md", "<div class=\"note\">Raw <b>HTML</b></div>\n\ntext\n")
         fixture.options.allowRawHTML = true
         XCTAssertEqual(fixture.render().exitCode, 0)
-        XCTAssertTrue(try fixture.site("01.html").contains("<div class=\"note\">Raw <b>HTML</b></div>"))
+        let unsafePage = try fixture.site("01.html")
+        XCTAssertTrue(unsafePage.contains("<div class=\"note\">Raw <b>HTML</b></div>"))
+        XCTAssertFalse(unsafePage.contains("Content-Security-Policy"), "the author's HTML may need its own scripts")
         fixture.options.allowRawHTML = false
         XCTAssertEqual(fixture.render().exitCode, 0)
-        XCTAssertFalse(try fixture.site("01.html").contains("<div class=\"note\">"))
+        let safePage = try fixture.site("01.html")
+        XCTAssertFalse(safePage.contains("<div class=\"note\">"))
+        XCTAssertTrue(safePage.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self';"), safePage)
     }
 
     func testHeadingIDsAreUniqueAndDoNotTakeThePagesOwn() throws {

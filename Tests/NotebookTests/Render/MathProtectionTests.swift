@@ -124,3 +124,23 @@ final class MathProtectionTests: XCTestCase {
         XCTAssertFalse(html.contains("math"), html)
     }
 }
+
+/// Where `<` and `](` start something cmark reads before any math.
+final class MathBoundaryTests: XCTestCase {
+    private func tex(_ text: String) -> [String] { protect(text).math.map(\.tex) }
+
+    func testALessThanSignThatIsNoTagDoesNotHideMath() {
+        XCTAssertEqual(tex("if a <b and $x$ > 0"), ["x"])
+        XCTAssertEqual(tex("<span title=\"$a$\">$b$</span>"), ["b"])
+        XCTAssertEqual(tex("<!-- $a$ --> $b$"), ["b"])
+        XCTAssertEqual(tex("$a < b$ and $c > d$"), ["a < b", "c > d"])
+    }
+
+    func testLinkDestinationsAreNotMath() throws {
+        XCTAssertEqual(tex("[price](https://shop.example/$5/$x$) and $y$"), ["y"])
+        let html = try renderBody("[a](https://x.org/$a$b) $c$\n")
+        XCTAssertTrue(html.contains("href=\"https://x.org/$a$b\""), html)
+        XCTAssertTrue(html.contains("<span class=\"math inline\">c</span>"), html)
+        XCTAssertEqual(tex("[not a link]($x$ and text"), ["x"], "an unclosed parenthesis is prose")
+    }
+}
