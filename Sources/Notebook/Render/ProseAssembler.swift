@@ -43,13 +43,25 @@ struct ProseAssembler {
                     if html[tagEnd] == 0xEE { hasToken = true }
                     tagEnd += 1
                 }
-                guard tagEnd < end else { break }
+                guard tagEnd < end else {
+                    // A lone `<` of raw HTML: text, as far as this pass is concerned.
+                    index += 1
+                    continue
+                }
                 if headingsAllowed, codeDepth == 0, let level = headingLevel(html, index, tagEnd),
                    let close = headingClose(html, level: level, from: tagEnd + 1, end) {
                     flush(index, &out)
                     appendHeading(html, level: level, contentStart: tagEnd + 1, contentEnd: close, into: &out)
                     index = close + 5
                     copied = index
+                    continue
+                }
+                if codeDepth == 0, let close = pythonCodeClose(html, index, tagEnd, end) {
+                    // Python shown as plain code (in a list or quote, not a cell) is coloured too.
+                    flush(tagEnd + 1, &out)
+                    PythonHighlighter.append(Self.decodingEntities(html, tagEnd + 1, close), to: &out)
+                    index = close
+                    copied = close
                     continue
                 }
                 if starts(html, index, tagEnd, with: "<code".utf8), index + 5 == tagEnd || html[index + 5] == 0x20 {
@@ -116,6 +128,44 @@ struct ProseAssembler {
             }
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<end]))
+    }
+
+    // MARK: Python code blocks
+
+    /// Where `</code>` closes a `<code class="language-python">` (or
+    /// `language-py`) opened at `start`, when its content holds no token.
+    private func pythonCodeClose(_ html: UnsafeBufferPointer<UInt8>, _ start: Int, _ tagEnd: Int, _ end: Int) -> Int? {
+        let length = tagEnd + 1 - start
+        guard length == 30 || length == 26,
+              starts(html, start, tagEnd + 1, with: "<code class=\"language-python\">".utf8)
+                || starts(html, start, tagEnd + 1, with: "<code class=\"language-py\">".utf8) else { return nil }
+        var index = tagEnd + 1
+        while index + 7 <= end {
+            if html[index] == 0xEE { return nil }
+            if html[index] == UInt8(ascii: "<") { return starts(html, index, end, with: "</code>".utf8) ? index : nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// cmark's escaped code text back to the code (`&amp;`, `&lt;`, `&gt;`, `&quot;`).
+    static func decodingEntities(_ html: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(end - start)
+        var index = start
+        let entities: [(name: [UInt8], value: UInt8)] = [(Array("&amp;".utf8), 0x26), (Array("&lt;".utf8), 0x3C),
+                                                          (Array("&gt;".utf8), 0x3E), (Array("&quot;".utf8), 0x22)]
+        while index < end {
+            if html[index] == UInt8(ascii: "&"),
+               let entity = entities.first(where: { index + $0.name.count <= end && html[index..<(index + $0.name.count)].elementsEqual($0.name) }) {
+                bytes.append(entity.value)
+                index += entity.name.count
+            } else {
+                bytes.append(html[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: headings

@@ -54,3 +54,12 @@ final class PythonHighlighterTests: XCTestCase {
         XCTAssertEqual(html("f'{x"), "<span class=\"s\">f'</span><span class=\"si\">{</span>x<span class=\"s\"></span>")
     }
 }
+
+final class ProsePythonBlockTests: XCTestCase {
+    func testPythonBlocksThatAreNotCellsAreColouredToo() throws {
+        let html = try renderBody("- a step:\n\n  ```python\n  if a < b: print(\"&\")\n  ```\n")
+        XCTAssertTrue(html.contains("<code class=\"language-python\"><span class=\"k\">if</span> a &lt; b: <span class=\"nb\">print</span>(<span class=\"s\">\"&amp;\"</span>)\n</code>"), html)
+        let other = try renderBody("```js\nif (a < b) {}\n```\n")
+        XCTAssertTrue(other.contains("<code class=\"language-js\">if (a &lt; b) {}\n</code>"), other)
+    }
+}
