@@ -23,14 +23,30 @@ enum PageTemplate {
         out.appendEscaped(SitePaths.link(from: page, to: SitePaths.index))
         out.append("\">All lessons</a></nav></header>\n")
         out.append("<div class=\"layout\">\n")
-        appendContents(lesson.body.headings, to: &out)
+        // The contents sit beside the lesson on wide screens and under its
+        // title on narrow ones: two copies, one of them hidden by the stylesheet.
+        let contents = contentsList(lesson.body.headings)
+        if let contents {
+            out.append("<nav class=\"toc toc-side\" id=\"lg-contents\" aria-label=\"Contents\">\n")
+            out += contents
+            out.append("</nav>\n")
+        }
         out.append("<main id=\"lg-main\">\n<article class=\"lesson\">\n")
-        if !lesson.body.headings.contains(where: { $0.level == 1 }) {
+        var body = lesson.body.html[...]
+        if lesson.body.headings.contains(where: { $0.level == 1 }), let titleEnd = Self.endOfFirstTitle(in: lesson.body.html) {
+            out += body[..<titleEnd]
+            body = body[titleEnd...]
+        } else {
             out.append("<h1>")
             out.appendEscaped(lesson.title)
             out.append("</h1>\n")
         }
-        out += lesson.body.html
+        if let contents {
+            out.append("<nav class=\"toc toc-inline\" aria-label=\"Contents\">\n")
+            out += contents
+            out.append("</nav>\n")
+        }
+        out += body
         out.append("</article>\n")
         appendPager(page: page, previous: previous, next: next, to: &out)
         out.append("<footer class=\"page-footer\"><a href=\"")
@@ -85,11 +101,25 @@ enum PageTemplate {
         out.append("\"></script>\n")
     }
 
-    /// Sections (`##`) and subsections (`###`); shown only when there are two or more.
-    private static func appendContents(_ headings: [Heading], to out: inout [UInt8]) {
+    /// Just past the first `</h1>` (and its line break) of a lesson's HTML.
+    static func endOfFirstTitle(in html: [UInt8]) -> Int? {
+        let closing = Array("</h1>".utf8)
+        guard html.count >= closing.count else { return nil }
+        for start in 0...(html.count - closing.count) where html[start] == UInt8(ascii: "<") {
+            if html[start..<(start + closing.count)].elementsEqual(closing) {
+                let end = start + closing.count
+                return end < html.count && html[end] == 0x0A ? end + 1 : end
+            }
+        }
+        return nil
+    }
+
+    /// Sections (`##`) and subsections (`###`) as a nested list; nil with fewer than two.
+    private static func contentsList(_ headings: [Heading]) -> [UInt8]? {
         let entries = headings.filter { $0.level == 2 || $0.level == 3 }
-        guard entries.count >= 2 else { return }
-        out.append("<nav class=\"toc\" id=\"lg-contents\" aria-label=\"Contents\">\n<p class=\"toc-title\">Contents</p>\n<ol>\n")
+        guard entries.count >= 2 else { return nil }
+        var out: [UInt8] = []
+        out.append("<p class=\"toc-title\">Contents</p>\n<ol>\n")
         var inSublist = false
         for (position, heading) in entries.enumerated() {
             if heading.level == 3 && !inSublist && position > 0 {
@@ -108,7 +138,8 @@ enum PageTemplate {
             out.append("</a></li>\n")
         }
         if inSublist { out.append("</ol></li>\n") }
-        out.append("</ol>\n</nav>\n")
+        out.append("</ol>\n")
+        return out
     }
 
     private static func appendPager(page: String, previous: Neighbour?, next: Neighbour?, to out: inout [UInt8]) {

@@ -92,7 +92,10 @@ a:hover { text-decoration-thickness: 2px; }
   padding: 1.5rem 1.25rem 4rem;
 }
 main { min-width: 0; }
+.toc-side { display: none; }
 @media (min-width: 72rem) {
+  .toc-side { display: block; }
+  .toc-inline { display: none; }
   .layout:not(.layout-index) {
     max-width: 70rem;
     display: grid;
@@ -100,7 +103,7 @@ main { min-width: 0; }
     column-gap: 3.5rem;
     justify-content: center;
   }
-  .toc {
+  .toc-side {
     position: sticky;
     top: 1.5rem;
     align-self: start;
@@ -160,6 +163,7 @@ pre code { font-size: inherit; background: none; border: 0; padding: 0; }
   padding: 0.75rem 1rem 0.5rem;
   margin: 0 0 1.5rem;
 }
+.toc-inline { margin-top: -0.2rem; }
 .toc-title { margin: 0 0 0.4rem; font-weight: 650; color: var(--muted); text-transform: uppercase;
   letter-spacing: 0.06em; font-size: 0.75rem; }
 .toc ol { list-style: none; margin: 0; padding: 0; }
