@@ -40,6 +40,16 @@ final class RenderCommandLineTests: XCTestCase {
         XCTAssertTrue(try litgrad("--help").stdout.contains("render"))
     }
 
+    func testServeHelpAndUsageErrors() throws {
+        let help = try litgrad("serve", "--help")
+        XCTAssertEqual(help.status, 0)
+        for text in ["--port <n>", "--out <dir>", "--unsafe", "127.0.0.1", "litgrad serve notebooks --port 8080 --out site"] {
+            XCTAssertTrue(help.stdout.contains(text), "missing \(text) in\n\(help.stdout)")
+        }
+        XCTAssertEqual(try litgrad("serve", "x.md", "--port", "70000").status, 2)
+        XCTAssertEqual(try litgrad("serve", "x.md", "--timeout", "0").status, 2)
+    }
+
     func testUsageErrorsExitWithTwo() throws {
         XCTAssertEqual(try litgrad("render", "x.md").status, 2, "--out is required")
         XCTAssertEqual(try litgrad("render", "x.md", "--out", "site", "--format", "pdf").status, 2)
