@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, each depending only on those above it:
-//   CCmark, COpenBLAS (system libraries)
+//   CCmark, COpenBLAS, CGraphviz (system libraries)
 //   Autograd  -> NN -> PyInterpreter -> Notebook -> litgrad
 let package = Package(
     name: "Litgrad",
@@ -31,6 +31,11 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
         .target(name: "Autograd", dependencies: ["COpenBLAS"]),
         .target(name: "NN", dependencies: ["Autograd"]),
         .target(
@@ -40,7 +45,7 @@ let package = Package(
         .target(
             name: "Notebook",
             dependencies: [
-                "PyInterpreter", "CCmark", .product(name: "Yams", package: "Yams"),
+                "PyInterpreter", "CCmark", "CGraphviz", .product(name: "Yams", package: "Yams"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
@@ -52,7 +57,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], exclude: ["Random/Fixtures", "Printing/Fixtures", "Kernels/Fixtures"]),
-        .testTarget(name: "NNTests", dependencies: ["NN"]),
+        .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["FixtureScripts"]),
         .testTarget(name: "PyInterpreterTests", dependencies: ["PyInterpreter"], exclude: ["PyLib/Fixtures"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "BrowserTests", dependencies: ["Notebook"]),

@@ -77,7 +77,7 @@ final class RenderedPageBrowserTests: XCTestCase {
         for (name, text) in [("90-figures.md", figures), ("91-injection.md", injection), ("zh/01-链式法则.md", chinese)] {
             let path = fixtures + "/" + name
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         }
         var options = RenderOptions(outputDirectory: folder + "/site")
         options.makeRunner = ReplayRunner.factory

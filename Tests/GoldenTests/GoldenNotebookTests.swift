@@ -3,8 +3,9 @@ import XCTest
 import Notebook
 
 /// Notebooks whose recorded outputs came from real PyTorch (made with
-/// tools/torch_reference.py): re-running them in Litgrad must print exactly
-/// the same bytes. Adding a notebook to `Notebooks/` adds a case.
+/// tools/torch_reference.py): re-running them in Litgrad must print the same
+/// text, numbers agreeing to the last printed digit (`check`'s rule; a cell
+/// may state a wider rtol with a reason). Adding a notebook adds a case.
 final class GoldenNotebookTests: XCTestCase {
     static var folder: URL {
         Bundle.module.resourceURL!.appendingPathComponent("Notebooks")
@@ -16,9 +17,8 @@ final class GoldenNotebookTests: XCTestCase {
             .appendingPathComponent("notebooks")
     }
 
-    func checkExactly(_ folder: URL) throws {
+    func check(_ folder: URL) throws {
         var options = RunOptions(mode: .check)
-        options.exact = true
         options.jobs = 2
         let report = Runner.run(paths: [folder.path], options: options)
         XCTAssertFalse(report.notebooks.isEmpty, "no notebooks under \(folder.path)")
@@ -32,10 +32,10 @@ final class GoldenNotebookTests: XCTestCase {
     }
 
     func testGoldenNotebooksPrintWhatPyTorchPrinted() throws {
-        try checkExactly(Self.folder)
+        try check(Self.folder)
     }
 
-    func testBundledLessonsPrintExactly() throws {
-        try checkExactly(Self.lessonsFolder)
+    func testBundledLessonsPrintWhatTheyRecord() throws {
+        try check(Self.lessonsFolder)
     }
 }

@@ -31,7 +31,7 @@ final class LinearTests: XCTestCase {
     }
 
     func testModuleRepr() throws {
-        let seq = Sequential([try Linear(4, 8), Activation.relu(), try Linear(8, 1), Activation.sigmoid()])
+        let seq = Sequential([try Linear(4, 8), ReLU(), try Linear(8, 1), Sigmoid()])
         XCTAssertEqual(seq.repr(), """
         Sequential(
           (0): Linear(in_features=4, out_features=8, bias=True)

@@ -25,6 +25,9 @@ public final class Tensor {
     public var tangent: Tensor?
     /// A user-facing name for computation-graph figures (the variable it was bound to).
     public var label: String?
+    /// The language binding's object for this tensor (weak, so the box can
+    /// be reused while it lives without keeping it alive).
+    public weak var boxed: AnyObject?
 
     public var dtype: DType { storage.dtype }
     public var dim: Int { shape.count }

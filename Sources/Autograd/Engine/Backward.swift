@@ -21,6 +21,13 @@ public enum Backward {
 
     private static func execute(roots: [Tensor], gradients: [Tensor?], retainGraph: Bool, createGraph: Bool,
                                 capture: [Tensor]?) throws -> [Tensor?] {
+        try ForwardAD.suspended {
+            try executeReverse(roots: roots, gradients: gradients, retainGraph: retainGraph, createGraph: createGraph, capture: capture)
+        }
+    }
+
+    private static func executeReverse(roots: [Tensor], gradients: [Tensor?], retainGraph: Bool, createGraph: Bool,
+                                       capture: [Tensor]?) throws -> [Tensor?] {
         // Seed gradients.
         var pending: [ObjectIdentifier: Tensor] = [:]
         var rootNodes: [Node] = []
@@ -156,8 +163,19 @@ extension Tensor {
 
     /// A tensor sharing storage but cut from the graph.
     public func detach() -> Tensor {
-        let t = Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
-        t.viewBase = viewBase ?? self
-        return t
+        // Not a differentiable view: in-place changes through it are allowed
+        // (SGD's `p.detach().add_`), and it shares the version counter via storage.
+        Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
+    }
+}
+
+extension Tensor {
+    /// `detach_()`: cuts this tensor from the graph in place (a leaf without requires_grad).
+    public func detachInPlace() throws {
+        if viewBase != nil && requiresGrad {
+            throw TorchError.runtime("Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.")
+        }
+        gradFn = nil
+        requiresGrad = false
     }
 }

@@ -29,6 +29,9 @@ public final class Node {
     var retainedOutputs: [WeakTensor] = []
     /// A short symbol for figures (`+`, `*`, `**2`…).
     public let symbol: String
+    /// The tensor this node produced, for computation-graph figures (its value
+    /// at op nodes). Weak: the tensor owns its `gradFn`, not the other way round.
+    public internal(set) weak var output: Tensor?
 
     init(name: String, symbol: String, inputs: [Edge?], saved: [SavedTensor], rule: @escaping (Tensor) throws -> [Tensor?]) {
         self.name = name
@@ -64,10 +67,20 @@ public final class Node {
         return n
     }
 
+    /// `LogSoftmaxBackward0` → `log_softmax`, as forward-AD errors name ops.
+    static func forwardOpName(_ nodeName: String) -> String {
+        var out = ""
+        for (i, c) in opName(nodeName).enumerated() {
+            if c.isUppercase && i > 0 { out.append("_") }
+            out.append(c.lowercased())
+        }
+        return out
+    }
+
     /// The local derivative of this node's (scalar) output with respect to each
     /// input, for figures: the rule applied to a gradient of one. Ignores release.
     public func localDerivatives(outputDType: DType) -> [Tensor?]? {
-        try? GradMode.with(enabled: false) { try rule(Tensor.scalar(1, dtype: outputDType)) }
+        try? untracked { try rule(Tensor.scalar(1, dtype: outputDType)) }
     }
 }
 

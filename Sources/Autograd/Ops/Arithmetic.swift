@@ -19,7 +19,7 @@ extension Tensor {
     public func sumToShape(_ target: [Int]) throws -> Tensor {
         if shape == target { return self }
         let lead = dim - target.count
-        var dims: [Int] = Array(0..<max(lead, 0))
+        var dims: [Int] = Array(0..<Swift.max(lead, 0))
         for (i, d) in target.enumerated() where d == 1 && shape[i + lead] != 1 { dims.append(i + lead) }
         var r = dims.isEmpty ? self : try sum(dims: dims, keepdim: true)
         if lead > 0 || r.shape != target { r = try r.reshape(target) }
@@ -40,7 +40,8 @@ extension Tensor {
             out = try ElementwiseKernel.binary(a, b, compute: dtype, f32: { fmaf($1, fa, $0) },
                                                f64: { fma($1, alpha, $0) }, i64: { $0 &+ ia &* $1 })
         }
-        return out.recorded("AddBackward0", symbol: "+", inputs: [a, b]) { g in
+        return try out.recorded("AddBackward0", symbol: "+", inputs: [a, b],
+                                tangent: { t in try Tangent.sum(t[0], Tangent.scaled(t[1], alpha)) }) { g in
             [try reduceGrad(g, to: a), try reduceGrad(alpha == 1 ? g : g.mul(Tensor.wrapped(alpha, dtype: .float64)), to: b)]
         }
     }
@@ -59,7 +60,8 @@ extension Tensor {
             let fa = Float(alpha), ia = Int64(alpha)
             out = try ElementwiseKernel.binary(a, b, compute: dtype, f32: { fmaf($1, -fa, $0) }, f64: { fma($1, -alpha, $0) }, i64: { $0 &- ia &* $1 })
         }
-        return out.recorded("SubBackward0", symbol: "−", inputs: [a, b]) { g in
+        return try out.recorded("SubBackward0", symbol: "−", inputs: [a, b],
+                                tangent: { t in try Tangent.sum(t[0], Tangent.scaled(t[1], -alpha)) }) { g in
             [try reduceGrad(g, to: a), try reduceGrad(g.neg().mul(Tensor.wrapped(alpha, dtype: .float64)), to: b)]
         }
     }
@@ -69,7 +71,7 @@ extension Tensor {
         let a = self
         let dtype = Promotion.resultType(a, s)
         let out = try ElementwiseKernel.binary(s, a, compute: dtype, f32: -, f64: -, i64: { $0 &- $1 })
-        return out.recorded("RsubBackward1", symbol: "−", inputs: [a]) { g in [try reduceGrad(g.neg(), to: a)] }
+        return try out.recorded("RsubBackward1", symbol: "−", inputs: [a], tangent: { try $0[0]?.neg() }) { g in [try reduceGrad(g.neg(), to: a)] }
     }
 
     // a · b:  ∂a = g·b,  ∂b = g·a
@@ -77,7 +79,8 @@ extension Tensor {
         let a = self
         let dtype = Promotion.resultType(a, b)
         let out = try ElementwiseKernel.binary(a, b, compute: dtype, f32: *, f64: *, i64: { $0 &* $1 }, bool: { $0 && $1 })
-        return out.recorded("MulBackward0", symbol: "×", inputs: [a, b], saving: [a, b]) { g in
+        return try out.recorded("MulBackward0", symbol: "×", inputs: [a, b], saving: [a, b],
+                                tangent: { t in try Tangent.sum(t[0]?.mul(b), t[1]?.mul(a)) }) { g in
             [a.requiresGrad ? try reduceGrad(g.mul(b), to: a) : nil,
              b.requiresGrad ? try reduceGrad(g.mul(a), to: b) : nil]
         }
@@ -89,7 +92,8 @@ extension Tensor {
         var dtype = Promotion.resultType(a, b)
         if !dtype.isFloatingPoint { dtype = .float32 }   // true division always gives float
         let out = try ElementwiseKernel.binary(a, b, compute: dtype, f32: /, f64: /)
-        return out.recorded("DivBackward0", symbol: "÷", inputs: [a, b], saving: [a, b]) { g in
+        return try out.recorded("DivBackward0", symbol: "÷", inputs: [a, b], saving: [a, b],
+                                tangent: { t in try Tangent.sum(t[0], t[1]?.mul(out).neg())?.div(b) }) { g in
             [a.requiresGrad ? try reduceGrad(g.div(b), to: a) : nil,
              b.requiresGrad ? try reduceGrad(g.neg().mul(a.div(b).div(b)), to: b) : nil]
         }
@@ -102,14 +106,15 @@ extension Tensor {
             throw TorchError.runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
         let out = try ElementwiseKernel.unary(a, f32: { -$0 }, f64: { -$0 }, i64: { 0 &- $0 })
-        return out.recorded("NegBackward0", symbol: "−", inputs: [a]) { g in [try g.neg()] }
+        return try out.recorded("NegBackward0", symbol: "−", inputs: [a], tangent: { try $0[0]?.neg() }) { g in [try g.neg()] }
     }
 
     // 1 / a:  ∂a = −g · r²  (r the result)
     public func reciprocal() throws -> Tensor {
         let a = self.dtype.isFloatingPoint ? self : self.converted(.float32)
         let out = try ElementwiseKernel.unary(a, f32: { 1 / $0 }, f64: { 1 / $0 })
-        return out.recorded("ReciprocalBackward0", symbol: "1/x", inputs: [self], saving: [out]) { g in
+        return try out.recorded("ReciprocalBackward0", symbol: "1/x", inputs: [self], saving: [out],
+                                tangent: { try $0[0]?.neg().mul(out.mul(out)) }) { g in
             [try g.neg().mul(out.mul(out))]
         }
     }
@@ -129,7 +134,11 @@ extension Tensor {
         } else {
             out = try ElementwiseKernel.unary(base, f32: { Self.powFloat($0, e) }, f64: { Self.powDouble($0, e) })
         }
-        return out.recorded("PowBackward0", symbol: "^\(Self.shortNumber(e))", inputs: [a], saving: [a]) { g in
+        return try out.recorded("PowBackward0", symbol: "^\(Self.shortNumber(e))", inputs: [a], saving: [a],
+                                tangent: { t in
+                                    if e == 0 { return try t[0]?.mul(Tensor.wrapped(0, dtype: .float64)) }
+                                    return try t[0]?.mul(a.pow(e - 1).mul(Tensor.wrapped(e, dtype: .float64)))
+                                }) { g in
             if e == 0 { return [try g.mul(Tensor.wrapped(0, dtype: .float64))] }
             return [try g.mul(a.pow(e - 1).mul(Tensor.wrapped(e, dtype: .float64)))]
         }
@@ -146,7 +155,13 @@ extension Tensor {
                                                    return Self.integerPower(x, y) })
         let name = a.isWrappedNumber ? "PowBackward2" : "PowBackward1"
         let inputs = a.isWrappedNumber ? [b] : [a, b]
-        return out.recorded(name, symbol: "^", inputs: inputs, saving: [a, b, out]) { g in
+        return try out.recorded(name, symbol: "^", inputs: inputs, saving: [a, b, out],
+                                tangent: { t in
+                                    let tb = a.isWrappedNumber ? t[0] : t[1]
+                                    let ta = a.isWrappedNumber ? nil : t[0]
+                                    return try Tangent.sum(ta?.mul(b.mul(a.pow(b.sub(Tensor.wrapped(1, dtype: .int64))))),
+                                                           tb?.mul(out.mul(a.logForPowGrad(b))))
+                                }) { g in
             let db: Tensor? = b.requiresGrad ? try reduceGrad(g.mul(out.mul(a.logForPowGrad(b))), to: b) : nil
             if a.isWrappedNumber { return [db] }
             let da: Tensor? = a.requiresGrad ? try reduceGrad(g.mul(b.mul(a.pow(b.sub(Tensor.wrapped(1, dtype: .int64))))), to: a) : nil

@@ -29,7 +29,11 @@ extension Tensor {
         var values = [Double](repeating: 0, count: n)
         for i in 0..<n { values[i] = at(mask, i) ? at(xs, i) : at(ys, i) }
         let out = try Tensor.from(values, shape: shape, dtype: dtype)
-        return out.recorded("WhereBackward0", symbol: "where", inputs: [x, y], saving: [condition]) { g in
+        return try out.recorded("WhereBackward0", symbol: "where", inputs: [x, y], saving: [condition],
+                                tangent: { t in
+                                    let zero = Tensor.wrapped(0, dtype: .int64)
+                                    return try Tensor.where(condition, t[0] ?? zero, t[1] ?? zero)
+                                }) { g in
             let zero = Tensor.wrapped(0, dtype: .int64)
             return [x.requiresGrad ? try reduceGrad(Tensor.where(condition, g, zero), to: x) : nil,
                     y.requiresGrad ? try reduceGrad(Tensor.where(condition, zero, g), to: y) : nil]

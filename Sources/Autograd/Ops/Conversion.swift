@@ -7,6 +7,6 @@ extension Tensor {
         let a = self
         let out = converted(dtype)
         guard dtype.isFloatingPoint && a.dtype.isFloatingPoint else { return out }
-        return out.recorded("ToCopyBackward0", symbol: "to", inputs: [a]) { g in [try g.to(a.dtype)] }
+        return try out.recorded("ToCopyBackward0", symbol: "to", inputs: [a], tangent: { try $0[0]?.to(dtype) }) { g in [try g.to(a.dtype)] }
     }
 }

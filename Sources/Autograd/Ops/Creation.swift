@@ -72,3 +72,10 @@ extension Tensor {
 }
 
 import Foundation
+
+extension Tensor {
+    /// `torch.empty(shape)`: Litgrad's empty tensors are zero-filled (deterministic output).
+    public static func empty(_ shape: [Int], dtype: DType = .float32) throws -> Tensor { try zeros(shape, dtype: dtype) }
+    public static func emptyLike(_ t: Tensor) throws -> Tensor { try zerosLike(t) }
+    public static func fullLike(_ t: Tensor, _ value: Double) throws -> Tensor { try full(t.shape, value, dtype: t.dtype) }
+}

@@ -91,7 +91,8 @@ extension Tensor {
         try Gemm.checkSameDType(a, b)
         let m = a.shape[0], k = a.shape[1], n = b.shape[1]
         let out = Tensor(storage: try Gemm.multiply(a, b, m: m, k: k, n: n), shape: [m, n])
-        return out.recorded("MmBackward0", symbol: "@", inputs: [a, b], saving: [a, b]) { g in
+        return try out.recorded("MmBackward0", symbol: "@", inputs: [a, b], saving: [a, b],
+                                tangent: { t in try Tangent.sum(t[0]?.mm(b), t[1].map { try a.mm($0) }) }) { g in
             [a.requiresGrad ? try g.mm(b.t()) : nil, b.requiresGrad ? try a.t().mm(g) : nil]
         }
     }
@@ -107,8 +108,9 @@ extension Tensor {
         }
         let m = a.shape[0], k = a.shape[1], n = b.shape[1]
         let product = Tensor(storage: try Gemm.multiply(a, b, m: m, k: k, n: n), shape: [m, n])
-        let out = try GradMode.with(enabled: false) { try product.add(c) }
-        return out.recorded("AddmmBackward0", symbol: "addmm", inputs: [c, a, b], saving: [a, b]) { g in
+        let out = try untracked { try product.add(c) }
+        return try out.recorded("AddmmBackward0", symbol: "addmm", inputs: [c, a, b], saving: [a, b],
+                                tangent: { t in try Tangent.sum(t[0], t[1]?.mm(b), t[2].map { try a.mm($0) }) }) { g in
             [c.requiresGrad ? try g.sumToShape(c.shape) : nil,
              a.requiresGrad ? try g.mm(b.t()) : nil,
              b.requiresGrad ? try a.t().mm(g) : nil]
@@ -124,7 +126,8 @@ extension Tensor {
         }
         try Gemm.checkSameDType(m, v)
         let out = Tensor(storage: try Gemm.multiply(m, v, m: m.shape[0], k: m.shape[1], n: 1), shape: [m.shape[0]])
-        return out.recorded("MvBackward0", symbol: "@", inputs: [m, v], saving: [m, v]) { g in
+        return try out.recorded("MvBackward0", symbol: "@", inputs: [m, v], saving: [m, v],
+                                tangent: { t in try Tangent.sum(t[0]?.mv(v), t[1].map { try m.mv($0) }) }) { g in
             [m.requiresGrad ? try g.unsqueeze(1).mul(v.unsqueeze(0)) : nil,
              v.requiresGrad ? try m.t().mv(g) : nil]
         }
@@ -141,7 +144,8 @@ extension Tensor {
         }
         try Gemm.checkSameDType(a, b)
         let out = Tensor(storage: try Gemm.multiply(a, b, m: 1, k: a.count, n: 1), shape: [])
-        return out.recorded("DotBackward0", symbol: "·", inputs: [a, b], saving: [a, b]) { g in
+        return try out.recorded("DotBackward0", symbol: "·", inputs: [a, b], saving: [a, b],
+                                tangent: { t in try Tangent.sum(t[0]?.dot(b), t[1].map { try a.dot($0) }) }) { g in
             [a.requiresGrad ? try b.mul(g) : nil, b.requiresGrad ? try a.mul(g) : nil]
         }
     }
@@ -157,7 +161,8 @@ extension Tensor {
         try Gemm.checkSameDType(a, b)
         let out = Tensor(storage: try Gemm.multiply(a, b, m: a.shape[1], k: a.shape[2], n: b.shape[2], batch: a.shape[0]),
                          shape: [a.shape[0], a.shape[1], b.shape[2]])
-        return out.recorded("BmmBackward0", symbol: "@", inputs: [a, b], saving: [a, b]) { g in
+        return try out.recorded("BmmBackward0", symbol: "@", inputs: [a, b], saving: [a, b],
+                                tangent: { t in try Tangent.sum(t[0]?.bmm(b), t[1].map { try a.bmm($0) }) }) { g in
             [a.requiresGrad ? try g.bmm(b.transpose(1, 2)) : nil, b.requiresGrad ? try a.transpose(1, 2).bmm(g) : nil]
         }
     }
@@ -171,7 +176,7 @@ extension Tensor {
         switch (a.dim, b.dim) {
         case (1, 1): return try a.dot(b)
         case (2, 1): return try a.mv(b)
-        case (1, 2): return try a.unsqueeze(0).mm(b).squeeze(0)
+        case (1, 2): return try a.unsqueeze(0).mm(b).squeeze(0, recordAs: "SqueezeBackward4")
         case (2, 2): return try a.mm(b)
         default:
             // Batched: broadcast the batch dims, fold them, bmm, unfold (UnsafeViewBackward0).
@@ -214,8 +219,8 @@ extension Tensor {
     /// (after matmul or a layer folds and unfolds batch dims).
     public func unsafeView(_ newShape: [Int]) throws -> Tensor {
         let a = self
-        let src = try GradMode.with(enabled: false) { try a.contiguous() }
+        let src = try untracked { try a.contiguous() }
         let out = src.makeView(shape: newShape, strides: Shape.contiguousStrides(newShape), offset: src.offset)
-        return out.recorded("UnsafeViewBackward0", symbol: "view", inputs: [a]) { g in [try g.reshape(a.shape)] }
+        return try out.recorded("UnsafeViewBackward0", symbol: "view", inputs: [a], tangent: { try $0[0]?.reshape(newShape) }) { g in [try g.reshape(a.shape)] }
     }
 }

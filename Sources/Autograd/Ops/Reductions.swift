@@ -41,7 +41,7 @@ extension Tensor {
         case .float64: out = Tensor(storage: Storage([ReductionKernel.sumDouble(doubles())]), shape: [])
         default: out = Tensor(storage: Storage([int64s().reduce(0, &+)], dtype: outType), shape: [])
         }
-        return out.recorded("SumBackward0", symbol: "Σ", inputs: [a]) { g in [try g.expand(a.shape)] }
+        return try out.recorded("SumBackward0", symbol: "Σ", inputs: [a], tangent: { try $0[0]?.sum() }) { g in [try g.expand(a.shape)] }
     }
 
     public func sum(dims: [Int], keepdim: Bool = false) throws -> Tensor {
@@ -56,7 +56,7 @@ extension Tensor {
         } else {
             out = try Tensor.from(r.values, shape: r.shape, dtype: outType)
         }
-        return out.recorded("SumBackward1", symbol: "Σ", inputs: [a]) { g in
+        return try out.recorded("SumBackward1", symbol: "Σ", inputs: [a], tangent: { try $0[0]?.sum(dims: wrapped, keepdim: keepdim) }) { g in
             var g = g
             if !keepdim { for d in wrapped { g = try g.unsqueeze(d) } }
             return [try g.expand(a.shape)]
@@ -93,8 +93,8 @@ extension Tensor {
         }
         let a = self
         let n = count
-        let out = try GradMode.with(enabled: false) { try sum().div(Tensor.wrapped(Double(n), dtype: .int64)) }
-        return out.recorded("MeanBackward0", symbol: "mean", inputs: [a]) { g in
+        let out = try untracked { try sum().div(Tensor.wrapped(Double(n), dtype: .int64)) }
+        return try out.recorded("MeanBackward0", symbol: "mean", inputs: [a], tangent: { try $0[0]?.mean() }) { g in
             [try g.expand(a.shape).div(Tensor.wrapped(Double(n), dtype: .int64))]
         }
     }
@@ -106,8 +106,8 @@ extension Tensor {
         let a = self
         let wrapped = try Set(dims.map { try Shape.wrapDim($0, rank: dim) }).sorted()
         let n = wrapped.reduce(1) { $0 * (dim == 0 ? 1 : shape[$1]) }
-        let out = try GradMode.with(enabled: false) { try sum(dims: wrapped, keepdim: keepdim).div(Tensor.wrapped(Double(n), dtype: .int64)) }
-        return out.recorded("MeanBackward1", symbol: "mean", inputs: [a]) { g in
+        let out = try untracked { try sum(dims: wrapped, keepdim: keepdim).div(Tensor.wrapped(Double(n), dtype: .int64)) }
+        return try out.recorded("MeanBackward1", symbol: "mean", inputs: [a], tangent: { try $0[0]?.mean(dims: wrapped, keepdim: keepdim) }) { g in
             var g = g
             if !keepdim && a.dim > 0 { for d in wrapped { g = try g.unsqueeze(d) } }
             return [try g.expand(a.shape).div(Tensor.wrapped(Double(n), dtype: .int64))]

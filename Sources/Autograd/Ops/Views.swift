@@ -1,5 +1,6 @@
 // Derivative table, views and shape changes. Views share storage with their
-// base; their backward rules move g back into the base's shape.
+// base; their backward rules move g back into the base's shape, and their
+// forward rules apply the same view to the tangent (ṫ is the input's tangent).
 
 extension Tensor {
     /// A view of the same storage with new geometry.
@@ -54,7 +55,8 @@ extension Tensor {
             throw TorchError.runtime("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
         }
         let out = makeView(shape: newShape, strides: st, offset: offset)
-        return out.recorded("ViewBackward0", symbol: "view", inputs: [a]) { g in [try g.reshape(a.shape)] }
+        return try out.recorded("ViewBackward0", symbol: "view", inputs: [a],
+                                tangent: { try $0[0]?.reshape(newShape) }) { g in [try g.reshape(a.shape)] }
     }
 
     /// reshape: a view when possible, else a copy (`UnsafeViewBackward0 ← CloneBackward0`).
@@ -64,13 +66,14 @@ extension Tensor {
         let a = self
         let copy = try clone()
         let out = copy.makeView(shape: newShape, strides: Shape.contiguousStrides(newShape), offset: 0)
-        return out.recorded("UnsafeViewBackward0", symbol: "reshape", inputs: [copy]) { g in [try g.reshape(a.shape)] }
+        return try out.recorded("UnsafeViewBackward0", symbol: "reshape", inputs: [copy],
+                                tangent: { try $0[0]?.reshape(newShape) }) { g in [try g.reshape(a.shape)] }
     }
 
     // clone:  ∂a = g
     public func clone() throws -> Tensor {
         let out = try contiguousCopy()
-        return out.recorded("CloneBackward0", symbol: "clone", inputs: [self]) { g in [g] }
+        return try out.recorded("CloneBackward0", symbol: "clone", inputs: [self], tangent: { $0[0] }) { g in [g] }
     }
 
     public func contiguous() throws -> Tensor { isContiguous ? self : try clone() }
@@ -98,16 +101,17 @@ extension Tensor {
                 throw TorchError.runtime("The expanded size of the tensor (\(newShape[i])) must match the existing size (\(old)) at non-singleton dimension \(i).  Target sizes: [\(requested.map(String.init).joined(separator: ", "))].  Tensor sizes: [\(shape.map(String.init).joined(separator: ", "))]")
             }
         }
-        if newShape == shape { return self.sharingHistory() }
+        if newShape == shape { return try self.sharingHistory() }
         let out = makeView(shape: newShape, strides: newStrides, offset: offset)
-        return out.recorded("ExpandBackward0", symbol: "expand", inputs: [a]) { g in [try g.sumToShape(a.shape)] }
+        return try out.recorded("ExpandBackward0", symbol: "expand", inputs: [a],
+                                tangent: { try $0[0]?.expand(newShape) }) { g in [try g.sumToShape(a.shape)] }
     }
 
     /// expand to the same shape still returns a new tensor object in PyTorch.
-    private func sharingHistory() -> Tensor {
+    private func sharingHistory() throws -> Tensor {
         let a = self
         let out = makeView(shape: shape, strides: strides, offset: offset)
-        return out.recorded("ExpandBackward0", symbol: "expand", inputs: [a]) { g in [g] }
+        return try out.recorded("ExpandBackward0", symbol: "expand", inputs: [a], tangent: { $0[0] }) { g in [g] }
     }
 
     // unsqueeze:  ∂a = g.squeeze(d)
@@ -119,11 +123,15 @@ extension Tensor {
         s.insert(1, at: d)
         st.insert(newStride, at: d)
         let out = makeView(shape: s, strides: st, offset: offset)
-        return out.recorded("UnsqueezeBackward0", symbol: "unsqueeze", inputs: [a]) { g in [try g.reshape(a.shape)] }
+        return try out.recorded("UnsqueezeBackward0", symbol: "unsqueeze", inputs: [a],
+                                tangent: { try $0[0]?.unsqueeze(d) }) { g in [try g.reshape(a.shape)] }
     }
 
     /// squeeze() of all size-1 dims (SqueezeBackward0) or of one dim (SqueezeBackward1).
-    public func squeeze(_ d: Int? = nil) throws -> Tensor {
+    public func squeeze(_ d: Int? = nil) throws -> Tensor { try squeeze(d, recordAs: d == nil ? "SqueezeBackward0" : "SqueezeBackward1") }
+
+    /// squeeze recorded under a given name (matmul's in-place `squeeze_(0)` is SqueezeBackward4).
+    func squeeze(_ d: Int?, recordAs name: String) throws -> Tensor {
         let a = self
         var keep: [Int]
         if let d {
@@ -133,7 +141,9 @@ extension Tensor {
             keep = Array(0..<dim).filter { shape[$0] != 1 }
         }
         let out = makeView(shape: keep.map { shape[$0] }, strides: keep.map { strides[$0] }, offset: offset)
-        return out.recorded(d == nil ? "SqueezeBackward0" : "SqueezeBackward1", symbol: "squeeze", inputs: [a]) { g in [try g.reshape(a.shape)] }
+        let outShape = out.shape
+        return try out.recorded(name, symbol: "squeeze", inputs: [a],
+                                tangent: { try $0[0]?.reshape(outShape) }) { g in [try g.reshape(a.shape)] }
     }
 
     /// transpose(d0, d1); `t()` records TBackward0, `.T`/permute PermuteBackward0.
@@ -143,7 +153,8 @@ extension Tensor {
         var s = shape, st = strides
         if dim > 0 { s.swapAt(i, j); st.swapAt(i, j) }
         let out = makeView(shape: s, strides: st, offset: offset)
-        return out.recorded(name, symbol: "ᵀ", inputs: [a]) { g in [try g.transpose(i, j, name: name)] }
+        return try out.recorded(name, symbol: "ᵀ", inputs: [a],
+                                tangent: { try $0[0]?.transpose(i, j, name: name) }) { g in [try g.transpose(i, j, name: name)] }
     }
 
     public func t() throws -> Tensor {
@@ -164,7 +175,8 @@ extension Tensor {
         let out = makeView(shape: p.map { shape[$0] }, strides: p.map { strides[$0] }, offset: offset)
         var inverse = [Int](repeating: 0, count: p.count)
         for (i, d) in p.enumerated() { inverse[d] = i }
-        return out.recorded("PermuteBackward0", symbol: "permute", inputs: [a]) { g in [try g.permute(inverse)] }
+        return try out.recorded("PermuteBackward0", symbol: "permute", inputs: [a],
+                                tangent: { try $0[0]?.permute(p) }) { g in [try g.permute(inverse)] }
     }
 
     /// `.T`: reverses all dims (PermuteBackward0).
@@ -183,7 +195,8 @@ extension Tensor {
         var s = shape, st = strides
         s.remove(at: d); st.remove(at: d)
         let out = makeView(shape: s, strides: st, offset: offset + i * strides[d])
-        return out.recorded("SelectBackward0", symbol: "[\(i)]", inputs: [a]) { g in
+        return try out.recorded("SelectBackward0", symbol: "[\(i)]", inputs: [a],
+                                tangent: { try $0[0]?.select(d, i) }) { g in
             [try Tensor.scatterSlice(g.unsqueeze(d), into: a.shape, dim: d, start: i, step: 1, dtype: g.dtype)]
         }
     }
@@ -205,7 +218,8 @@ extension Tensor {
         s[d] = n
         st[d] = strides[d] * step
         let out = makeView(shape: s, strides: st, offset: offset + lo * strides[d])
-        return out.recorded("SliceBackward0", symbol: "[:]", inputs: [a]) { g in
+        return try out.recorded("SliceBackward0", symbol: "[:]", inputs: [a],
+                                tangent: { try $0[0]?.slice(d, start: lo, end: hi, step: step) }) { g in
             [try Tensor.scatterSlice(g, into: a.shape, dim: d, start: lo, step: step, dtype: g.dtype)]
         }
     }
@@ -217,8 +231,9 @@ extension Tensor {
         var st = out.strides
         st[d] *= step
         let window = out.makeView(shape: g.shape, strides: st, offset: start * out.strides[d])
-        try GradMode.with(enabled: false) { try window.assign(g) }
-        return out.recorded("SliceBackwardBackward0", inputs: [g]) { gg in
+        try untracked { try window.assign(g) }
+        return try out.recorded("SliceBackwardBackward0", inputs: [g],
+                                tangent: { try $0[0].map { try scatterSlice($0, into: shape, dim: d, start: start, step: step, dtype: dtype) } }) { gg in
             [try gg.slice(d, start: start, end: start + step * g.shape[d], step: step)]
         }
     }

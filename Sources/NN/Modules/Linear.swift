@@ -13,22 +13,19 @@ public final class Linear: Module {
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures
         super.init(typeName: "Linear")
-        let weight = try Tensor.zeros([outFeatures, inFeatures], dtype: dtype)
-        try Init.uniform(weight, bound: DefaultInitBounds.defaultWeight(fanIn: inFeatures))
-        try weight.setRequiresGrad(true)
-        register(parameter: weight, named: "weight")
-        if bias {
-            let b = try Tensor.zeros([outFeatures], dtype: dtype)
-            try Init.uniform(b, bound: DefaultInitBounds.defaultBias(fanIn: inFeatures))
-            try b.setRequiresGrad(true)
-            register(parameter: b, named: "bias")
-        } else {
-            register(parameter: nil, named: "bias")
-        }
+        register(parameter: try Parameter.make(Tensor.zeros([outFeatures, inFeatures], dtype: dtype)), named: "weight")
+        register(parameter: bias ? try Parameter.make(Tensor.zeros([outFeatures], dtype: dtype)) : nil, named: "bias")
+        try resetParameters()
     }
 
     public var weight: Tensor? { parameter(named: "weight") ?? nil }
     public var bias: Tensor? { parameter(named: "bias") ?? nil }
+
+    /// `reset_parameters()`: PyTorch's default initialisation, drawing again.
+    public func resetParameters() throws {
+        if let weight, weight.count > 0 { try Init.uniform(weight, bound: DefaultInitBounds.defaultWeight(fanIn: inFeatures)) }
+        if let bias { try Init.uniform(bias, bound: DefaultInitBounds.defaultBias(fanIn: inFeatures)) }
+    }
 
     public override func forward(_ input: Tensor) throws -> Tensor {
         guard let weight else { throw TorchError.typeError("linear(): argument 'weight' must be Tensor, not NoneType") }
@@ -37,27 +34,5 @@ public final class Linear: Module {
 
     public override var extraRepr: String {
         "in_features=\(inFeatures), out_features=\(outFeatures), bias=\(bias != nil ? "True" : "False")"
-    }
-}
-
-/// `torch.nn.functional`, the stateless forms the modules call.
-public enum Functional {
-    /// `F.linear(x, W, b)`: addmm for 2-D input; other ranks are folded to 2-D
-    /// and unfolded again (UnsafeViewBackward0), as PyTorch records them.
-    public static func linear(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?) throws -> Tensor {
-        let wt = try weight.t()
-        if input.dim == 2 {
-            if let bias { return try Tensor.addmm(bias, input, wt) }
-            return try input.mm(wt, opName: "mm")
-        }
-        guard input.dim >= 1 else {
-            throw TorchError.runtime("both arguments to linear need to be at least 1D, but they are 0D and \(weight.dim)D")
-        }
-        let inner = input.shape.last!
-        let folded = try input.reshape([-1, inner])
-        let out = try bias.map { try Tensor.addmm($0, folded, wt) } ?? folded.mm(wt)
-        var shape = Array(input.shape.dropLast())
-        shape.append(weight.shape[0])
-        return try out.unsafeView(shape)
     }
 }

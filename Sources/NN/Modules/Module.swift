@@ -11,6 +11,10 @@ open class Module {
     public private(set) var bufferSlots: [(name: String, tensor: Tensor?)] = []
     public private(set) var childSlots: [(name: String, module: Module?)] = []
 
+    /// The language binding's object for this module (weak; the binding
+    /// recreates it when needed).
+    public weak var boxed: AnyObject?
+
     public init(typeName: String) {
         self.typeName = typeName
     }
@@ -44,6 +48,12 @@ open class Module {
             removeSlot(named: name)
             childSlots.append((name, module))
         }
+    }
+
+    /// Replaces all child slots at once (containers renumbering after insert/delete).
+    public func replaceChildren(_ slots: [(name: String, module: Module?)]) {
+        for (name, _) in childSlots { parameterSlots.removeAll { $0.name == name }; bufferSlots.removeAll { $0.name == name } }
+        childSlots = slots
     }
 
     /// Forgets any slot of this name (assigning a plain value over a parameter).
@@ -173,6 +183,7 @@ open class Module {
     public static func indentContinuationLines(_ text: String) -> String {
         let parts = text.components(separatedBy: "\n")
         guard parts.count > 1 else { return text }
-        return ([parts[0]] + parts.dropFirst().map { $0.isEmpty ? $0 : "  " + $0 }).joined(separator: "\n")
+        let rest = parts.dropFirst().map { $0.allSatisfy { $0 == " " || $0 == "\t" } ? "" : "  " + $0 }
+        return ([parts[0]] + rest).joined(separator: "\n")
     }
 }

@@ -83,10 +83,14 @@ public struct CellResult: Sendable {
     public var warnings: [String]
     /// Figures drawn by the cell (`plt.show()`, graph cells).
     public var figures: [CellFigure]
-    public init(output: String, error: CellError? = nil, warnings: [String] = [], figures: [CellFigure] = []) {
+    /// Further syntax errors of the cell after `error` (the parser recovers at
+    /// statement boundaries and reports them all), in source order.
+    public var additionalErrors: [CellError]
+    public init(output: String, error: CellError? = nil, warnings: [String] = [], figures: [CellFigure] = [], additionalErrors: [CellError] = []) {
         self.output = output
         self.error = error
         self.warnings = warnings
         self.figures = figures
+        self.additionalErrors = additionalErrors
     }
 }

@@ -3,6 +3,14 @@
 
 public enum Reduction: String, Sendable {
     case none, mean, sum
+
+    /// The `reduction=` string of a loss, with PyTorch's error for anything else.
+    public init(parsing name: String) throws {
+        guard let r = Reduction(rawValue: name) else {
+            throw TorchError.value("\(name) is not a valid value for reduction")
+        }
+        self = r
+    }
 }
 
 extension Tensor {
@@ -12,7 +20,7 @@ extension Tensor {
         guard x.dtype.isFloatingPoint else {
             throw TorchError.notImplemented("\"mse_cpu\" not implemented for '\(x.dtype.scalarTypeName)'")
         }
-        let out: Tensor = try GradMode.with(enabled: false) {
+        let out: Tensor = try untracked {
             let sq = try x.sub(y).pow(2)
             switch reduction {
             case .none: return sq
@@ -22,7 +30,7 @@ extension Tensor {
         }
         let shape = try Shape.broadcast(x.shape, y.shape)
         let n = Shape.count(shape)
-        return out.recorded("MseLossBackward0", symbol: "MSE", inputs: [x, y], saving: [x, y]) { g in
+        return try out.recorded("MseLossBackward0", symbol: "MSE", inputs: [x, y], saving: [x, y]) { g in
             let norm = reduction == .mean ? 2.0 / Double(n) : 2.0
             let gx = try x.sub(y).mul(Tensor.wrapped(norm, dtype: .float64)).mul(g)
             return [x.requiresGrad ? try reduceGrad(gx, to: x) : nil,

@@ -1,0 +1,10 @@
+extension ModuleRegistry {
+    /// The modules every notebook session can import. Native bindings (torch,
+    /// oneflow, matplotlib) register their providers here too.
+    public static func standard() -> ModuleRegistry {
+        let registry = ModuleRegistry()
+        registry.register("math", MathModule.make)
+        TorchBindings.register(in: registry)
+        return registry
+    }
+}

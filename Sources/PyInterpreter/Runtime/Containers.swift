@@ -1,0 +1,139 @@
+import BigInt
+
+/// An int too large for `Int`.
+public final class PyBigInt: PyObject {
+    public let value: BigInt
+    public init(_ value: BigInt) { self.value = value }
+    public override var pyType: PyType { PyType.int }
+}
+
+public final class PyList: PyObject {
+    public var items: [Value]
+    public init(_ items: [Value] = []) { self.items = items }
+    public override var pyType: PyType { PyType.list }
+}
+
+public final class PyTuple: PyObject {
+    public let items: [Value]
+    public init(_ items: [Value]) { self.items = items }
+    public override var pyType: PyType { PyType.tuple }
+    static let empty = PyTuple([])
+}
+
+/// `slice(start, stop, step)`; each part may be None.
+public final class PySlice: PyObject {
+    public let start: Value
+    public let stop: Value
+    public let step: Value
+    public init(start: Value, stop: Value, step: Value) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+    public override var pyType: PyType { PyType.slice }
+}
+
+public final class PyRange: PyObject {
+    public let start: Int
+    public let stop: Int
+    public let step: Int
+    public init(start: Int, stop: Int, step: Int) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+    public override var pyType: PyType { PyType.range }
+
+    public var count: Int {
+        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
+        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    }
+    public func element(_ i: Int) -> Int { start + i * step }
+}
+
+/// A Python dict: insertion-ordered, keyed by `HashKey`.
+public final class PyDict: PyObject {
+    struct Entry {
+        var key: Value
+        var value: Value
+        let hash: HashKey
+    }
+    private(set) var entries: [Entry?] = []
+    private var index: [HashKey: Int] = [:]
+    /// Bumped on every insertion or removal (iterators detect changes of size).
+    public private(set) var count = 0
+
+    public override init() {}
+    public override var pyType: PyType { PyType.dict }
+
+    public func get(_ hash: HashKey) -> Value? {
+        guard let i = index[hash] else { return nil }
+        return entries[i]?.value
+    }
+    public func contains(_ hash: HashKey) -> Bool { index[hash] != nil }
+
+    public func set(_ key: Value, hash: HashKey, _ value: Value) {
+        if let i = index[hash] {
+            entries[i]!.value = value
+            return
+        }
+        index[hash] = entries.count
+        entries.append(Entry(key: key, value: value, hash: hash))
+        count += 1
+    }
+
+    @discardableResult
+    public func remove(_ hash: HashKey) -> (key: Value, value: Value)? {
+        guard let i = index.removeValue(forKey: hash), let e = entries[i] else { return nil }
+        entries[i] = nil
+        count -= 1
+        if entries.count > 16 && count * 2 < entries.count { compact() }
+        return (e.key, e.value)
+    }
+
+    public func removeAll() {
+        entries.removeAll()
+        index.removeAll()
+        count = 0
+    }
+
+    private func compact() {
+        entries = entries.filter { $0 != nil }
+        index.removeAll(keepingCapacity: true)
+        for (i, e) in entries.enumerated() { index[e!.hash] = i }
+    }
+
+    /// Live entries in insertion order.
+    public var items: [(key: Value, value: Value)] {
+        entries.compactMap { $0.map { ($0.key, $0.value) } }
+    }
+    public var keys: [Value] { entries.compactMap { $0?.key } }
+    public var values: [Value] { entries.compactMap { $0?.value } }
+    /// Slot count including holes (iterators walk slots).
+    var slotCount: Int { entries.count }
+    func entry(at slot: Int) -> Entry? { slot < entries.count ? entries[slot] : nil }
+    var lastEntry: Entry? { entries.last { $0 != nil } ?? nil }
+
+    /// Convenience for native code: a string-keyed entry.
+    public subscript(_ key: String) -> Value? {
+        get { get(.str(key)) }
+        set {
+            if let v = newValue { set(.string(key), hash: .str(key), v) } else { remove(.str(key)) }
+        }
+    }
+}
+
+/// Identity of a dict key or set element. Equal Python values map to equal keys
+/// (`1`, `1.0` and `True` are the same key); objects without value equality use identity.
+public enum HashKey: Hashable {
+    case none
+    case int(Int)
+    case bigInt(BigInt)
+    case float(UInt64)
+    case str(String)
+    case tuple([HashKey])
+    case frozenSet(Set<HashKey>)
+    case identity(ObjectIdentifier)
+    case notImplemented
+    case ellipsis
+}

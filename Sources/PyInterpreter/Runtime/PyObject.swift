@@ -1,0 +1,41 @@
+/// Base of every heap-allocated Python value. Subclasses say which Python type they are.
+open class PyObject {
+    public init() {}
+    /// The Python type of this object.
+    open var pyType: PyType { PyType.object }
+}
+
+/// An instance of a user class or of a native class defined with `NativeClassBuilder`.
+/// It has a Python `__dict__` (`attributes`) and an optional Swift payload that
+/// native code owns (for example the tensor behind a `torch.Tensor`, or the
+/// state a native base class such as `nn.Module` creates in its `__init__`).
+public final class PyInstance: PyObject {
+    public let cls: PyType
+    public var attributes = AttributeTable()
+    public var payload: AnyObject?
+
+    public init(cls: PyType, payload: AnyObject? = nil) {
+        self.cls = cls
+        self.payload = payload
+    }
+    public override var pyType: PyType { cls }
+
+    /// The payload as `T`, or nil.
+    public func payload<T: AnyObject>(as type: T.Type) -> T? { payload as? T }
+}
+
+/// A closure variable shared between a function and the functions nested in it.
+public final class PyCell {
+    public var value: Value?
+    public init(_ value: Value? = nil) { self.value = value }
+}
+
+public final class PyNotImplementedType: PyObject {
+    public static let shared = PyNotImplementedType()
+    public override var pyType: PyType { PyType.notImplementedType }
+}
+
+public final class PyEllipsisType: PyObject {
+    public static let shared = PyEllipsisType()
+    public override var pyType: PyType { PyType.ellipsisType }
+}

@@ -1,0 +1,125 @@
+/// A Python class: builtin (`int`, `list`), native (defined from Swift with
+/// `NativeClassBuilder`) or user-defined (`class Foo: ...`). Attribute lookup
+/// walks the MRO; results are cached until any class body changes.
+public final class PyType: PyObject {
+    /// How calling the class makes a value.
+    enum Factory {
+        /// Builtin value types (`int(...)`, `list(...)`): the constructor does everything, no `__init__`.
+        case builtin((Interpreter, PyType, Arguments) throws -> Value)
+        /// A `PyInstance`, made by the nearest `allocator` in the MRO (or plainly), then `__init__`.
+        case instance
+        /// Cannot be instantiated from Python (`cannot create 'X' instances`).
+        case none
+    }
+
+    public let name: String
+    public var qualifiedName: String
+    public let module: String
+    public let bases: [PyType]
+    public private(set) var mro: [PyType] = []
+    /// The class body (methods, class attributes, properties).
+    public private(set) var dict = AttributeTable()
+    /// Builtin types refuse attribute assignment, like CPython's static types.
+    public let isImmutable: Bool
+    var factory: Factory
+    /// Makes the bare instance before `__init__` runs; inherited through the MRO.
+    var allocator: ((PyType, Arguments) -> PyInstance)?
+    /// Instances of this class and its subclasses carry a native payload of this class (documentation and error messages).
+    public private(set) var isNative: Bool
+
+    nonisolated(unsafe) static var epoch = 0
+    private var cache: [Symbol: Value?] = [:]
+    private var cacheEpoch = -1
+
+    init(name: String, qualifiedName: String? = nil, module: String, bases: [PyType], immutable: Bool, factory: Factory, native: Bool = false) {
+        self.name = name
+        self.qualifiedName = qualifiedName ?? name
+        self.module = module
+        self.bases = bases
+        self.isImmutable = immutable
+        self.factory = factory
+        self.isNative = native || bases.contains { $0.isNative }
+        super.init()
+        mro = [self] + (PyType.linearize(bases) ?? bases.flatMap { $0.mro })
+    }
+
+    /// A builtin type with a single base (`object` when nil).
+    convenience init(builtin name: String, base: PyType?, module: String = "builtins", factory: Factory = .none) {
+        self.init(name: name, module: module, bases: base.map { [$0] } ?? [], immutable: true, factory: factory)
+    }
+
+    public override var pyType: PyType { PyType.typeType }
+
+    /// C3 linearization of the bases' MROs; nil when no consistent order exists.
+    static func linearize(_ bases: [PyType]) -> [PyType]? {
+        var sequences = bases.map { $0.mro } + [bases]
+        var result: [PyType] = []
+        while true {
+            sequences = sequences.filter { !$0.isEmpty }
+            if sequences.isEmpty { return result }
+            guard let head = sequences.lazy.map({ $0[0] }).first(where: { candidate in
+                !sequences.contains { seq in seq.dropFirst().contains { $0 === candidate } }
+            }) else { return nil }
+            result.append(head)
+            for i in sequences.indices where sequences[i][0] === head { sequences[i].removeFirst() }
+        }
+    }
+
+    // MARK: - Class body
+
+    /// Sets a class attribute (invalidates every lookup cache).
+    public func setAttribute(_ name: Symbol, _ value: Value) {
+        dict.set(name, value)
+        PyType.epoch &+= 1
+    }
+    @discardableResult
+    public func removeAttribute(_ name: Symbol) -> Value? {
+        PyType.epoch &+= 1
+        return dict.remove(name)
+    }
+
+    /// Finds `name` along the MRO (class attributes and methods, not instance attributes).
+    public func lookup(_ name: Symbol) -> Value? {
+        if cacheEpoch != PyType.epoch {
+            cache.removeAll(keepingCapacity: true)
+            cacheEpoch = PyType.epoch
+        } else if let hit = cache[name] {
+            return hit
+        }
+        var found: Value? = nil
+        for t in mro {
+            if let v = t.dict[name] { found = v; break }
+        }
+        cache[name] = .some(found)
+        return found
+    }
+
+    public func isSubtype(of other: PyType) -> Bool {
+        if self === other { return true }
+        for t in mro where t === other { return true }
+        return false
+    }
+
+    var isExceptionType: Bool { isSubtype(of: PyType.baseException) }
+
+    /// `__main__.Foo`, `torch.Tensor`, or just `int` for builtins.
+    public var fullName: String { module == "builtins" ? qualifiedName : "\(module).\(qualifiedName)" }
+
+    /// The nearest allocator in the MRO.
+    var effectiveAllocator: ((PyType, Arguments) -> PyInstance)? {
+        for t in mro { if let a = t.allocator { return a } }
+        return nil
+    }
+
+    /// The nearest builtin constructor in the MRO, if this class cannot make plain instances.
+    var effectiveFactory: Factory {
+        for t in mro {
+            switch t.factory {
+            case .instance: return .instance
+            case .builtin: return t.factory
+            case .none: if t === PyType.object { return .instance }; continue
+            }
+        }
+        return .instance
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PyInterpreterTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
