@@ -3,8 +3,7 @@ import Notebook
 import PyInterpreter
 
 /// Plays back the outputs recorded in a notebook instead of interpreting
-/// its cells, so the browser tests see real lesson pages without depending
-/// on the interpreter. An `error` cell's recorded last line becomes its
+/// its cells, for the test notebooks that draw fake figures. An `error` cell's recorded last line becomes its
 /// exception; a `graph` cell, or a line `figure("NAME")`, draws a fake SVG.
 final class ReplayRunner: CellRunner {
     private var recorded: [Int: (output: String, error: CellError?, figures: [CellFigure])] = [:]
