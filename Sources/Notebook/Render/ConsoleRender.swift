@@ -13,15 +13,16 @@ public enum ConsoleRender {
         return report.exitCode
     }
 
-    /// `rendered 3 notebooks into site (5 files written)`, plus failures.
+    /// `rendered 3 notebooks into site (5 files written)`, plus how many failed.
     static func summary(_ report: RenderReport, options: RenderOptions) -> String {
         let count = report.rendered.count
         var text = "rendered \(count) notebook\(count == 1 ? "" : "s") into \(options.outputDirectory)"
         let changed = report.changedFiles.count
         text += changed == 0 ? " (nothing changed)" : " (\(changed) file\(changed == 1 ? "" : "s") written)"
-        if report.exitCode != 0 {
-            let failed = report.errors.count
-            text += "; \(failed) problem\(failed == 1 ? "" : "s")"
+        if !report.failed.isEmpty {
+            text += "; \(report.failed.count) failed"
+        } else if report.exitCode != 0 {
+            text += "; see the errors above"
         }
         return text
     }

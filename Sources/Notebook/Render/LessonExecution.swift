@@ -18,13 +18,14 @@ enum LessonExecution {
         guard !document.cells.isEmpty else {
             return Outcome(cells: [], updatedBytes: document.bytes, warnings: document.warnings.map(\.description), failures: [])
         }
-        let recorder = ResultRecorder()
+        let session = SessionBox()
         var runOptions = RunOptions(mode: .run)
         runOptions.force = true
         runOptions.timeout = options.timeout
         let makeRunner = options.makeRunner
         runOptions.makeRunner = { fileName, limits in
-            recorder.inner = makeRunner(fileName, limits)
+            let recorder = ResultRecorder(inner: makeRunner(fileName, limits))
+            session.recorder = recorder
             return recorder
         }
         let (report, updated) = NotebookRun(path: document.path, options: runOptions).process(document)
@@ -42,7 +43,8 @@ enum LessonExecution {
                 cells.append(RenderedCell(cell: cell, ran: false, output: cell.output?.text ?? ""))
                 continue
             }
-            guard let result = recorder.results[cell.source.firstLine] else { continue }
+            // Every cell that is not `norun` ran, so its result is there.
+            let result = session.recorder?.results[cell.source.firstLine] ?? CellResult(output: "")
             let errorSummary = cell.attributes.expectsError ? result.error?.summary : nil
             cells.append(RenderedCell(cell: cell, ran: true, output: OutputText.normalized(result.output),
                                       errorSummary: errorSummary, figures: RenderedCell.figures(of: result)))
@@ -54,15 +56,21 @@ enum LessonExecution {
 /// Stands between the notebook run and the real session to keep every
 /// cell's full result (figures included), keyed by the cell's first line.
 private final class ResultRecorder: CellRunner {
-    var inner: CellRunner?
+    private let inner: CellRunner
     private(set) var results: [Int: CellResult] = [:]
 
+    init(inner: CellRunner) {
+        self.inner = inner
+    }
+
     func run(_ cell: CellSource, limits: Limits) -> CellResult {
-        guard let inner else {
-            return CellResult(output: "", error: CellError(type: "RuntimeError", message: "no session", location: nil))
-        }
         let result = inner.run(cell, limits: limits)
         results[cell.firstLine] = result
         return result
     }
+}
+
+/// The one session a notebook run makes (it makes it on its first cell).
+private final class SessionBox {
+    var recorder: ResultRecorder?
 }

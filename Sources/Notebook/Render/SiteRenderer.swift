@@ -4,6 +4,8 @@ import Foundation
 public struct RenderReport: Sendable {
     /// Notebooks rendered (pages or Markdown copies written).
     public var rendered: [String] = []
+    /// Notebooks that could not be read or whose cells failed; nothing is written for them.
+    public var failed: [String] = []
     /// Files written or changed, relative to the output folder.
     public var changedFiles: [String] = []
     /// Problems, each printed as `file:line:col: error: …` with its details.
@@ -55,6 +57,7 @@ public enum SiteRenderer {
             if outcome.errors.isEmpty {
                 report.rendered.append(outcome.input.sourcePath)
             } else {
+                report.failed.append(outcome.input.sourcePath)
                 report.exitCode = max(report.exitCode, outcome.isInputError ? 2 : 1)
             }
         }

@@ -190,6 +190,9 @@ final class SiteRenderTests: XCTestCase {
         let errors = report.errors.joined()
         XCTAssertTrue(errors.contains("02-broken.md:5:1: error: KeyError: w3"), errors)
         XCTAssertTrue(errors.contains("    5 | raise KeyError(\"w3\")"), errors)
+        XCTAssertEqual(report.failed, [fixture.folder.url("notebooks/02-broken.md")])
+        XCTAssertEqual(ConsoleRender.summary(report, options: fixture.options),
+                       "rendered 1 notebook into \(fixture.options.outputDirectory) (8 files written); 1 failed")
         XCTAssertFalse(fixture.siteFileExists("02-broken.html"))
         XCTAssertTrue(fixture.siteFileExists("01-ok.html"))
         XCTAssertFalse(try fixture.site("index.html").contains("02-broken"))
