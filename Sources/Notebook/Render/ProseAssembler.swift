@@ -69,6 +69,12 @@ struct ProseAssembler {
                 } else if tagEnd - index == 6, starts(html, index, tagEnd, with: "</code".utf8) {
                     codeDepth = max(0, codeDepth - 1)
                 }
+                if !hasToken, let link = Self.notebookLinkTarget(html, index, tagEnd) {
+                    // A link to another notebook leads to its page.
+                    flush(link.lowerBound, &out)
+                    out += "html".utf8
+                    copied = link.upperBound
+                }
                 if hasToken {
                     flush(index, &out)
                     appendTag(html, index, tagEnd + 1, into: &out)
@@ -128,6 +134,32 @@ struct ProseAssembler {
             }
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<end]))
+    }
+
+    // MARK: links
+
+    /// In `<a href="…">`, the `md` of a relative link to a Markdown file
+    /// (`02-next.md`, `../zh/01.md#setup`): on the site that notebook is an
+    /// HTML page. Links with a scheme, absolute paths and fragments alone are
+    /// left as they are.
+    static func notebookLinkTarget(_ html: UnsafeBufferPointer<UInt8>, _ start: Int, _ tagEnd: Int) -> Range<Int>? {
+        let opening = Array("<a href=\"".utf8)
+        guard tagEnd - start > opening.count,
+              UnsafeBufferPointer(rebasing: html[start..<(start + opening.count)]).elementsEqual(opening) else { return nil }
+        let valueStart = start + opening.count
+        var valueEnd = valueStart
+        var pathEnd: Int? = nil
+        while valueEnd < tagEnd && html[valueEnd] != UInt8(ascii: "\"") {
+            let byte = html[valueEnd]
+            if byte == UInt8(ascii: ":") && pathEnd == nil { return nil }  // a scheme (before any ? or #)
+            if (byte == UInt8(ascii: "#") || byte == UInt8(ascii: "?")) && pathEnd == nil { pathEnd = valueEnd }
+            valueEnd += 1
+        }
+        let end = pathEnd ?? valueEnd
+        guard end - valueStart > 3, html[valueStart] != UInt8(ascii: "/"),
+              html[end - 3] == UInt8(ascii: "."), html[end - 2] == UInt8(ascii: "m"), html[end - 1] == UInt8(ascii: "d")
+        else { return nil }
+        return (end - 2)..<end
     }
 
     // MARK: Python code blocks

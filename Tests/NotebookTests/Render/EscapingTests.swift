@@ -77,3 +77,19 @@ final class EscapingTests: XCTestCase {
         XCTAssertTrue(html.contains("<h2 id=\"section\">"), html)
     }
 }
+
+final class NotebookLinkTests: XCTestCase {
+    func testRelativeLinksToNotebooksLeadToTheirPages() throws {
+        let html = try renderBody("""
+            [next](02-next.md) [part](../zh/01.md#setup) [query](a.md?x=1)
+            [web](https://example.org/guide.md) [root](/docs/a.md) [data](table.mdx) [here](#notes)
+            """ + "\n")
+        XCTAssertTrue(html.contains("<a href=\"02-next.html\">next</a>"), html)
+        XCTAssertTrue(html.contains("<a href=\"../zh/01.html#setup\">part</a>"), html)
+        XCTAssertTrue(html.contains("<a href=\"a.html?x=1\">query</a>"), html)
+        XCTAssertTrue(html.contains("<a href=\"https://example.org/guide.md\">web</a>"), html)
+        XCTAssertTrue(html.contains("<a href=\"/docs/a.md\">root</a>"), html)
+        XCTAssertTrue(html.contains("<a href=\"table.mdx\">data</a>"), html)
+        XCTAssertTrue(html.contains("<a href=\"#notes\">here</a>"), html)
+    }
+}
