@@ -14,13 +14,17 @@ struct RenderCommand: ParsableCommand {
             notebooks/zh/01.md becomes DIR/zh/01.html), index.html listing the
             lessons by file name with the front matter's title and summary,
             previous/next links within a folder, a table of contents, and each
-            notebook's source copied next to its page. Math ($…$, $$…$$, \\(…\\),
+            notebook's source copied next to its page; relative links to other
+            notebooks (other.md) lead to their pages. Math ($…$, $$…$$, \\(…\\),
             \\[…\\]) is typeset by KaTeX, copied from libjs-katex into DIR/assets,
-            so pages work offline. Raw HTML in the prose is left out unless
-            --unsafe; code and outputs are always escaped.
+            so pages work offline; "costs $5 and $10" stays text (an opening $
+            needs a non-space after it, a closing $ a non-space before it and no
+            digit after it; \\$ is a dollar sign). Raw HTML in the prose is left
+            out unless --unsafe; code and outputs are always escaped.
 
             Cells marked 'hide' run and show their output and figures, but not
-            their code; 'norun' cells show their code marked "not run".
+            their code; 'norun' cells show their code marked "not run" (and the
+            output block written under them, if any).
 
             --format md writes a rendered Markdown copy of each notebook instead,
             with fresh outputs and figures as figures/NAME-N.svg image links.
