@@ -4,8 +4,11 @@
 #   libopenblas-dev  matrix products (COpenBLAS)
 #   libgraphviz-dev  computation-graph layout (CGraphviz)
 #   pkg-config       lets SwiftPM find them
+#   libjs-katex      KaTeX, copied into rendered sites (litgrad render)
+#   chromium         headless browser for the rendered-page tests (BrowserTests)
+#   fonts-noto-cjk   Chinese/Japanese/Korean glyphs for those pages' screenshots
 set -euo pipefail
-packages=(libcmark-dev libopenblas-dev libgraphviz-dev pkg-config)
+packages=(libcmark-dev libopenblas-dev libgraphviz-dev pkg-config libjs-katex chromium fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -17,7 +17,7 @@ struct Litgrad: ParsableCommand {
               litgrad run lessons/chain-rule.md
               litgrad check lessons --jobs 4 --format github --junit report.xml
             """,
-        subcommands: [RunCommand.self, CheckCommand.self, NewCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self, ServeCommand.self]
     )
 
     /// Usage errors exit with status 2 (ArgumentParser's default is 64).

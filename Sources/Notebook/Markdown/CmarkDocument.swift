@@ -71,3 +71,33 @@ enum CmarkDocument {
         return (character, length, isTopLevel ? indent : 0)
     }
 }
+
+// MARK: - HTML
+
+extension CmarkDocument {
+    /// cmark's HTML for `markdown`. Safe mode (the default) leaves raw HTML
+    /// out and blanks `javascript:`-style link targets; `unsafe` passes raw
+    /// HTML through.
+    static func renderHTML(markdown: String, unsafe: Bool) -> String {
+        withRenderedHTML(markdown: Array(markdown.utf8), unsafe: unsafe) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with cmark's HTML for `markdown` while cmark's buffer is
+    /// alive, so large documents are not copied an extra time.
+    static func withRenderedHTML<Result>(markdown: [UInt8], unsafe: Bool,
+                                         _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let options = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE
+        let document = markdown.withUnsafeBufferPointer { buffer in
+            cmark_parse_document(buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                 buffer.count, options)
+        }
+        guard let document else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        defer { cmark_node_free(document) }
+        guard let html = cmark_render_html(document, options) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        defer { cmark_get_default_mem_allocator().pointee.free(html) }
+        let start = UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self)
+        var length = 0
+        while start[length] != 0 { length += 1 }
+        return body(UnsafeBufferPointer(start: start, count: length))
+    }
+}
