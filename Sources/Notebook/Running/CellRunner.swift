@@ -14,8 +14,10 @@ public protocol FigureCellRunner: CellRunner {
     var figureRenderer: FigureRenderer? { get set }
     /// Runs one cell; its figures get ids `<figureIdPrefix>-1`, `-2`, …
     func run(_ cell: CellSource, limits: Limits, figureIdPrefix: String) -> CellResult
-    /// The computation graph of a `graph` (nil name) or `graph=NAME` cell that just ran.
-    func graphFigure(named name: String?, cellCode: String) throws -> GraphFigure
+    /// The computation graph of a `graph` (nil name) or `graph=NAME` cell
+    /// that just ran; throws `GraphTargetError` when there is no such tensor.
+    /// nil: this runner draws no graphs (a wrapper around a fake, say).
+    func graphFigure(named name: String?, cellCode: String) throws -> GraphFigure?
 }
 
 /// Makes the runner for one notebook, given its display path and limits.
@@ -30,6 +32,10 @@ extension NotebookSession: FigureCellRunner {
     public func run(_ cell: CellSource, limits: Limits, figureIdPrefix: String) -> CellResult {
         if self.limits != limits { self.limits = limits }
         return run(cell, figureIdPrefix: figureIdPrefix)
+    }
+
+    public func graphFigure(named name: String?, cellCode: String) throws -> GraphFigure? {
+        try graphFigure(named: name, cellCode: cellCode) as GraphFigure
     }
 }
 
