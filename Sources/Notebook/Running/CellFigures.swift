@@ -25,7 +25,7 @@ extension NotebookRun {
         if options.collectFigures { report.figures = result.figures.map(\.svg) }
         guard let target = cell.attributes.graph, result.error == nil, let drawing = runner as? FigureCellRunner else { return }
         do {
-            guard let figure = try drawing.graphFigure(named: target, cellCode: cell.source.code) else { return }
+            guard let figure = try drawing.computationGraph(named: target, cellCode: cell.source.code) else { return }
             if options.collectFigures {
                 report.figures.append(try GraphSVGRenderer.render(figure, idPrefix: Self.figureIdPrefix(cell) + "-graph"))
             }

@@ -17,7 +17,7 @@ public protocol FigureCellRunner: CellRunner {
     /// The computation graph of a `graph` (nil name) or `graph=NAME` cell
     /// that just ran; throws `GraphTargetError` when there is no such tensor.
     /// nil: this runner draws no graphs (a wrapper around a fake, say).
-    func graphFigure(named name: String?, cellCode: String) throws -> GraphFigure?
+    func computationGraph(named name: String?, cellCode: String) throws -> GraphFigure?
 }
 
 /// Makes the runner for one notebook, given its display path and limits.
@@ -34,8 +34,8 @@ extension NotebookSession: FigureCellRunner {
         return run(cell, figureIdPrefix: figureIdPrefix)
     }
 
-    public func graphFigure(named name: String?, cellCode: String) throws -> GraphFigure? {
-        try graphFigure(named: name, cellCode: cellCode) as GraphFigure
+    public func computationGraph(named name: String?, cellCode: String) throws -> GraphFigure? {
+        try graphFigure(named: name, cellCode: cellCode)
     }
 }
 

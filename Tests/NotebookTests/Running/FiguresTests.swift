@@ -125,4 +125,41 @@ final class FiguresTests: XCTestCase {
         XCTAssertEqual(report.cells.map(\.status), [.passed])
         XCTAssertEqual(report.cells[0].figures, [])
     }
+
+    func testWrappersForwardFiguresOrDrawNoGraph() throws {
+        // A wrapper around the real session forwards everything: figures as without it.
+        let (wrapped, _) = try process(Self.lesson, mode: .check) { options in
+            options.makeRunner = { ForwardingRunner(inner: NotebookSession(fileName: $0, limits: $1)) }
+            options.collectFigures = true
+        }
+        XCTAssertEqual(wrapped.cells.map(\.figures), try runNotebook(Self.lesson, figures: true).0.cells.map(\.figures))
+        // Around a runner that draws nothing, a graph cell simply has no figure.
+        let (plain, _) = try process("```python graph\nprint(\"1\")\n```\n\n```output\n1\n```\n", mode: .check) { options in
+            options.makeRunner = { ForwardingRunner(inner: FakeCellRunner(fileName: $0, limits: $1)) }
+            options.collectFigures = true
+        }
+        XCTAssertEqual(plain.cells.map(\.status), [.passed])
+        XCTAssertEqual(plain.cells[0].figures, [])
+    }
+}
+
+/// Stands between the run and another runner, as a recorder would.
+private final class ForwardingRunner: FigureCellRunner {
+    let inner: CellRunner
+    init(inner: CellRunner) { self.inner = inner }
+
+    func run(_ cell: CellSource, limits: Limits) -> CellResult { inner.run(cell, limits: limits) }
+
+    var figureRenderer: FigureRenderer? {
+        get { (inner as? FigureCellRunner)?.figureRenderer }
+        set { (inner as? FigureCellRunner)?.figureRenderer = newValue }
+    }
+
+    func run(_ cell: CellSource, limits: Limits, figureIdPrefix: String) -> CellResult {
+        (inner as? FigureCellRunner)?.run(cell, limits: limits, figureIdPrefix: figureIdPrefix) ?? inner.run(cell, limits: limits)
+    }
+
+    func computationGraph(named name: String?, cellCode: String) throws -> GraphFigure? {
+        try (inner as? FigureCellRunner)?.computationGraph(named: name, cellCode: cellCode)
+    }
 }
