@@ -22,6 +22,7 @@ enum LessonExecution {
         var runOptions = RunOptions(mode: .run)
         runOptions.force = true
         runOptions.timeout = options.timeout
+        runOptions.collectFigures = true
         let makeRunner = options.makeRunner
         runOptions.makeRunner = { fileName, limits in
             let recorder = ResultRecorder(inner: makeRunner(fileName, limits))
@@ -37,6 +38,8 @@ enum LessonExecution {
                 failures.append(TextReport.render(finding, path: document.path, paint: paint))
             }
         }
+        // The run report holds each cell's figures: the plots it showed, then its graph.
+        let figures = Dictionary(report.cells.map { ($0.index, $0.figures) }, uniquingKeysWith: { first, _ in first })
         var cells: [RenderedCell] = []
         for cell in document.cells {
             guard !cell.attributes.noRun else {
@@ -47,15 +50,16 @@ enum LessonExecution {
             let result = session.recorder?.results[cell.source.firstLine] ?? CellResult(output: "")
             let errorSummary = cell.attributes.expectsError ? result.error?.summary : nil
             cells.append(RenderedCell(cell: cell, ran: true, output: OutputText.normalized(result.output),
-                                      errorSummary: errorSummary, figures: RenderedCell.figures(of: result)))
+                                      errorSummary: errorSummary, figures: figures[cell.index] ?? []))
         }
         return Outcome(cells: cells, updatedBytes: updated ?? document.bytes, warnings: report.warnings, failures: failures)
     }
 }
 
 /// Stands between the notebook run and the real session to keep every
-/// cell's full result (figures included), keyed by the cell's first line.
-private final class ResultRecorder: CellRunner {
+/// cell's full result, keyed by the cell's first line, while passing figure
+/// drawing and graph requests through to the session.
+private final class ResultRecorder: FigureCellRunner {
     private let inner: CellRunner
     private(set) var results: [Int: CellResult] = [:]
 
@@ -64,7 +68,24 @@ private final class ResultRecorder: CellRunner {
     }
 
     func run(_ cell: CellSource, limits: Limits) -> CellResult {
-        let result = inner.run(cell, limits: limits)
+        record(cell, inner.run(cell, limits: limits))
+    }
+
+    var figureRenderer: FigureRenderer? {
+        get { (inner as? FigureCellRunner)?.figureRenderer }
+        set { (inner as? FigureCellRunner)?.figureRenderer = newValue }
+    }
+
+    func run(_ cell: CellSource, limits: Limits, figureIdPrefix: String) -> CellResult {
+        guard let figureRunner = inner as? FigureCellRunner else { return run(cell, limits: limits) }
+        return record(cell, figureRunner.run(cell, limits: limits, figureIdPrefix: figureIdPrefix))
+    }
+
+    func computationGraph(named name: String?, cellCode: String) throws -> GraphFigure? {
+        try (inner as? FigureCellRunner)?.computationGraph(named: name, cellCode: cellCode)
+    }
+
+    private func record(_ cell: CellSource, _ result: CellResult) -> CellResult {
         results[cell.firstLine] = result
         return result
     }

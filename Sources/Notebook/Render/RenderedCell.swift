@@ -21,11 +21,4 @@ public struct RenderedCell: Sendable {
         self.errorSummary = errorSummary
         self.figures = figures
     }
-
-    /// The figures of a cell's result as inline SVG for its page. This is the
-    /// one place a page gets figures from; their SVG is trusted as written
-    /// (the figure renderers sanitise it), everything else on a page is escaped.
-    public static func figures(of result: CellResult) -> [String] {
-        result.figures.map(\.svg)
-    }
 }
