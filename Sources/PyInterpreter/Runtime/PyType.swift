@@ -1,3 +1,4 @@
+import Foundation
 /// A Python class: builtin (`int`, `list`), native (defined from Swift with
 /// `NativeClassBuilder`) or user-defined (`class Foo: ...`). Attribute lookup
 /// walks the MRO; results are cached until any class body changes.
@@ -30,6 +31,9 @@ public final class PyType: PyObject {
     nonisolated(unsafe) static var epoch = 0
     private var cache: [Symbol: Value?] = [:]
     private var cacheEpoch = -1
+    /// Builtin and native types are shared by the sessions of notebooks
+    /// running in parallel threads, so their lookup cache is guarded.
+    private let cacheLock = NSLock()
 
     init(name: String, qualifiedName: String? = nil, module: String, bases: [PyType], immutable: Bool, factory: Factory, native: Bool = false) {
         self.name = name
@@ -80,6 +84,8 @@ public final class PyType: PyObject {
 
     /// Finds `name` along the MRO (class attributes and methods, not instance attributes).
     public func lookup(_ name: Symbol) -> Value? {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
         if cacheEpoch != PyType.epoch {
             cache.removeAll(keepingCapacity: true)
             cacheEpoch = PyType.epoch
