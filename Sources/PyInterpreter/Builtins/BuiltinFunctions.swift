@@ -290,6 +290,8 @@ enum BuiltinFunctions {
         let it = try interp.makeIterator(a["iterable"])
         var n = 0
         while let x = try it.next(interp) {
+            n += 1
+            if n & 0x3FF == 0 { try interp.tick() }
             if case .int(let t) = total, case .int(let y) = x {
                 let (s, o) = t.addingReportingOverflow(y)
                 if !o { total = .int(s); continue }
@@ -298,8 +300,6 @@ enum BuiltinFunctions {
                 continue
             }
             total = try interp.binaryOperation(.add, total, x)
-            n += 1
-            if n & 0x3FF == 0 { try interp.tick() }
         }
         return total
     }

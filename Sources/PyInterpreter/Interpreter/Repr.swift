@@ -59,7 +59,7 @@ extension Interpreter {
         let id = ObjectIdentifier(o)
         if reprInProgress.contains(id) { return placeholder }
         reprInProgress.insert(id)
-        try enterCall()
+        try enterCall(" while getting the repr of an object")
         defer {
             reprInProgress.remove(id)
             exitCall()
@@ -71,7 +71,7 @@ extension Interpreter {
         if let inst = o as? PyInstance {
             if let method = inst.cls.lookup(.dunderRepr), !method.isIdentical(to: PyType.objectRepr) {
                 if method.isIdentical(to: PyType.baseExceptionRepr) { return try exceptionRepr(inst) }
-                try enterCall()
+                try enterCall(" while getting the repr of an object")
                 defer { exitCall() }
                 let r = try callDescriptor(method, v, .empty)
                 guard case .str(let s) = r else {
