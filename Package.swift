@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, each depending only on those above it:
-//   CCmark, COpenBLAS (system libraries)
+//   CCmark, COpenBLAS, CGraphviz (system libraries)
 //   Autograd  -> NN -> PyInterpreter -> Notebook -> litgrad
 let package = Package(
     name: "Litgrad",
@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -30,6 +31,11 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
         .target(name: "Autograd", dependencies: ["COpenBLAS"]),
         .target(name: "NN", dependencies: ["Autograd"]),
         .target(
@@ -38,7 +44,10 @@ let package = Package(
         ),
         .target(
             name: "Notebook",
-            dependencies: ["PyInterpreter", "CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "PyInterpreter", "CCmark", "CGraphviz", .product(name: "Yams", package: "Yams"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
         ),
         .executableTarget(
             name: "litgrad",
@@ -47,10 +56,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
-        .testTarget(name: "NNTests", dependencies: ["NN"]),
-        .testTarget(name: "PyInterpreterTests", dependencies: ["PyInterpreter"]),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd"], exclude: ["Random/Fixtures", "Printing/Fixtures", "Kernels/Fixtures"]),
+        .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["FixtureScripts"]),
+        .testTarget(name: "PyInterpreterTests", dependencies: ["PyInterpreter"], exclude: ["PyLib/Fixtures"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "BrowserTests", dependencies: ["Notebook"]),
         .testTarget(
             name: "GoldenTests",
             dependencies: ["Notebook"],

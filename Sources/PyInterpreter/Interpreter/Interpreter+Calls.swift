@@ -1,3 +1,4 @@
+import Autograd
 /// A method found on a value's type, not yet bound (saves allocating a bound method per call).
 enum MethodLookup {
     /// Call with the receiver as first argument (through `callDescriptor`).
@@ -59,6 +60,9 @@ extension Interpreter {
             return try body()
         } catch let e as PyError {
             throw e
+        } catch let e as TorchError {
+            // Engine errors carry PyTorch's exception class and wording.
+            throw PyError(type: e.type, message: e.message)
         } catch {
             throw PyError(.runtimeError, String(describing: error))
         }

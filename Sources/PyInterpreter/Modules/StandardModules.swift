@@ -4,6 +4,8 @@ extension ModuleRegistry {
     public static func standard() -> ModuleRegistry {
         let registry = ModuleRegistry()
         registry.register("math", MathModule.make)
+        TorchBindings.register(in: registry)
+        PyplotBindings.register(in: registry)
         return registry
     }
 }

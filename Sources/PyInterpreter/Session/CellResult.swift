@@ -73,6 +73,14 @@ public struct CellFigure: Equatable, Sendable {
     }
 }
 
+/// Draws figures as SVG. The Notebook layer provides one (the renderers live
+/// there); a session without one drops the figures its cells show.
+public protocol FigureRenderer: AnyObject {
+    /// `idPrefix` keeps the ids inside the SVG unique on a page of figures.
+    func svg(for figure: PlotFigure, idPrefix: String) -> String
+    func svg(for figure: GraphFigure, idPrefix: String) throws -> String
+}
+
 /// What running one cell produced.
 public struct CellResult: Sendable {
     /// Everything the cell printed to stdout, in order (also what it printed before raising).

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The engine's mutable settings — grad mode, the default random generator,
+/// print options, memory limits — scoped to the thread that installed them.
+/// Each notebook session runs on its own thread with its own context, so
+/// notebooks checked in parallel cannot see each other's `manual_seed` or
+/// `no_grad`. Threads that install nothing share one process-wide context.
+public final class EngineContext {
+    public var gradEnabled = true
+    public var generator = TorchGenerator()
+    public var printOptions = PrintOptions()
+    /// `torch.set_default_dtype`.
+    public var defaultFloat: DType = .float32
+    /// Bytes held by live storages created under this context.
+    public internal(set) var liveBytes = 0
+    public var limitBytes = Int.max
+    public var limitElements = Int.max
+    /// Forward-mode AD's open dual level and the tensors given tangents in it.
+    var forwardAD = ForwardADState()
+
+    public init() {}
+
+    nonisolated(unsafe) private static let shared = EngineContext()
+    nonisolated(unsafe) private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// The context of the calling thread.
+    @inline(__always)
+    public static var current: EngineContext {
+        guard let raw = pthread_getspecific(key) else { return shared }
+        return Unmanaged<EngineContext>.fromOpaque(raw).takeUnretainedValue()
+    }
+
+    /// Makes `context` current on this thread until `body` returns. The caller
+    /// keeps the context alive; it is not retained here.
+    public static func with<T>(_ context: EngineContext, _ body: () throws -> T) rethrows -> T {
+        let previous = pthread_getspecific(key)
+        pthread_setspecific(key, Unmanaged.passUnretained(context).toOpaque())
+        defer { pthread_setspecific(key, previous) }
+        return try body()
+    }
+}
+
+/// The per-context state of forward-mode AD (see `ForwardAD`).
+struct ForwardADState {
+    var level: Int? = nil
+    var isActive = false
+    var duals: [WeakTensor] = []
+}

@@ -1,0 +1,42 @@
+/// PyTorch's type promotion (`torch.result_type`): operands fall into three
+/// priority groups — tensors with dimensions, 0-d tensors, wrapped Python
+/// numbers — and a lower group only wins when its category (bool < integer
+/// < floating) is higher.
+public enum Promotion {
+    /// The dtype both operands are converted to before an arithmetic op.
+    public static func resultType(_ operands: [Tensor]) -> DType {
+        var dimResult: DType? = nil
+        var zeroResult: DType? = nil
+        var wrappedResult: DType? = nil
+        for t in operands {
+            if t.isWrappedNumber {
+                // A Python float takes the default dtype, not float64.
+                let d: DType = t.dtype.isFloatingPoint ? .float32 : t.dtype
+                wrappedResult = promote(wrappedResult, d)
+            } else if t.dim == 0 {
+                zeroResult = promote(zeroResult, t.dtype)
+            } else {
+                dimResult = promote(dimResult, t.dtype)
+            }
+        }
+        return combine(dimResult, combine(zeroResult, wrappedResult)) ?? .float32
+    }
+
+    public static func resultType(_ a: Tensor, _ b: Tensor) -> DType { resultType([a, b]) }
+
+    static func combine(_ higher: DType?, _ lower: DType?) -> DType? {
+        guard let higher else { return lower }
+        guard let lower else { return higher }
+        if higher.isFloatingPoint { return higher }
+        if higher == .bool || lower.isFloatingPoint { return promote(higher, lower) }
+        return higher
+    }
+
+    /// The smallest dtype that holds both (PyTorch's promoteTypes for our dtypes).
+    public static func promote(_ a: DType?, _ b: DType) -> DType {
+        guard let a else { return b }
+        if a == b { return a }
+        let order: [DType] = [.bool, .int32, .int64, .float32, .float64]
+        return order[max(order.firstIndex(of: a)!, order.firstIndex(of: b)!)]
+    }
+}

@@ -1,0 +1,74 @@
+/// Shape arithmetic shared by all ops: element counts, contiguous strides,
+/// broadcasting and dimension wrapping, with PyTorch's error texts.
+public enum Shape {
+    public static func count(_ shape: [Int]) -> Int { shape.reduce(1, *) }
+
+    /// Row-major strides of a contiguous tensor of this shape.
+    public static func contiguousStrides(_ shape: [Int]) -> [Int] {
+        var strides = [Int](repeating: 1, count: shape.count)
+        var running = 1
+        for d in stride(from: shape.count - 1, through: 0, by: -1) {
+            strides[d] = running
+            running *= max(shape[d], 1)
+        }
+        return strides
+    }
+
+    /// The broadcast shape of two shapes, or PyTorch's error.
+    public static func broadcast(_ a: [Int], _ b: [Int]) throws -> [Int] {
+        let n = max(a.count, b.count)
+        var out = [Int](repeating: 1, count: n)
+        for i in 0..<n {
+            let da = i < n - a.count ? 1 : a[i - (n - a.count)]
+            let db = i < n - b.count ? 1 : b[i - (n - b.count)]
+            if da == db || db == 1 {
+                out[i] = da
+            } else if da == 1 {
+                out[i] = db
+            } else {
+                throw TorchError.runtime("The size of tensor a (\(da)) must match the size of tensor b (\(db)) at non-singleton dimension \(i)")
+            }
+        }
+        return out
+    }
+
+    /// Wraps a possibly negative dim into 0..<rank (a 0-d tensor accepts -1 and 0).
+    public static func wrapDim(_ dim: Int, rank: Int) throws -> Int {
+        let r = max(rank, 1)
+        guard dim >= -r && dim < r else {
+            throw TorchError.index("Dimension out of range (expected to be in range of [\(-r), \(r - 1)], but got \(dim))")
+        }
+        return dim < 0 ? dim + r : dim
+    }
+
+    /// `torch.Size([2, 3])`.
+    public static func describe(_ shape: [Int]) -> String {
+        "torch.Size([" + shape.map(String.init).joined(separator: ", ") + "])"
+    }
+
+    /// Resolves one `-1` in a requested view/reshape shape.
+    public static func infer(_ requested: [Int], count: Int) throws -> [Int] {
+        var shape = requested
+        var inferred: Int? = nil
+        var known = 1
+        for (i, d) in requested.enumerated() {
+            if d == -1 {
+                if inferred != nil { throw TorchError.runtime("only one dimension can be inferred") }
+                inferred = i
+            } else if d < 0 {
+                throw TorchError.runtime("invalid shape dimension \(d)")
+            } else {
+                known *= d
+            }
+        }
+        if let i = inferred {
+            if known == 0 || count % known != 0 {
+                throw TorchError.runtime("shape '[\(requested.map(String.init).joined(separator: ", "))]' is invalid for input of size \(count)")
+            }
+            shape[i] = count / known
+        } else if known != count {
+            throw TorchError.runtime("shape '[\(requested.map(String.init).joined(separator: ", "))]' is invalid for input of size \(count)")
+        }
+        return shape
+    }
+}

@@ -1,0 +1,96 @@
+/// The flat buffer behind one or more tensors (views share it).
+///
+/// Exactly one array is in use, chosen by `dtype`: float32 in `f32`, float64
+/// in `f64`, the integer types in `i64`, bool in `bools`. Keeping typed arrays
+/// (rather than one `[Double]`) lets float32 math round like PyTorch's and
+/// lets BLAS read the buffer without conversion.
+public final class Storage {
+    public let dtype: DType
+    public var f32: [Float] = []
+    public var f64: [Double] = []
+    public var i64: [Int64] = []
+    public var bools: [Bool] = []
+    /// Bumped by every in-place write; autograd compares it with the version
+    /// a saved tensor had when it was saved.
+    public internal(set) var version = 0
+    /// The context whose memory count this storage is charged to.
+    private let context = EngineContext.current
+
+    public var count: Int {
+        switch dtype {
+        case .float32: return f32.count
+        case .float64: return f64.count
+        case .int64, .int32: return i64.count
+        case .bool: return bools.count
+        }
+    }
+
+    public init(zeros count: Int, dtype: DType) {
+        self.dtype = dtype
+        switch dtype {
+        case .float32: f32 = [Float](repeating: 0, count: count)
+        case .float64: f64 = [Double](repeating: 0, count: count)
+        case .int64, .int32: i64 = [Int64](repeating: 0, count: count)
+        case .bool: bools = [Bool](repeating: false, count: count)
+        }
+        context.liveBytes += count * dtype.itemSize
+    }
+
+    public init(_ values: [Float]) { dtype = .float32; f32 = values; context.liveBytes += values.count * 4 }
+    public init(_ values: [Double]) { dtype = .float64; f64 = values; context.liveBytes += values.count * 8 }
+    public init(_ values: [Int64], dtype: DType = .int64) {
+        self.dtype = dtype
+        i64 = values
+        context.liveBytes += values.count * dtype.itemSize
+    }
+    public init(_ values: [Bool]) { dtype = .bool; bools = values; context.liveBytes += values.count }
+
+    deinit { context.liveBytes -= count * dtype.itemSize }
+
+    /// Reads element `i` widened to Double (exact for float32, int32 and ints up to 2^53).
+    @inline(__always)
+    public func double(_ i: Int) -> Double {
+        switch dtype {
+        case .float32: return Double(f32[i])
+        case .float64: return f64[i]
+        case .int64, .int32: return Double(i64[i])
+        case .bool: return bools[i] ? 1 : 0
+        }
+    }
+
+    /// Writes element `i` from a Double, rounding/truncating/wrapping as PyTorch's casts do.
+    @inline(__always)
+    public func setDouble(_ i: Int, _ v: Double) {
+        switch dtype {
+        case .float32: f32[i] = Float(v)
+        case .float64: f64[i] = v
+        case .int64: i64[i] = DType.truncatingInt64(v)
+        case .int32: i64[i] = Int64(Int32(truncatingIfNeeded: DType.truncatingInt64(v)))
+        case .bool: bools[i] = v != 0
+        }
+    }
+
+    @inline(__always)
+    public func int64(_ i: Int) -> Int64 {
+        switch dtype {
+        case .int64, .int32: return i64[i]
+        case .bool: return bools[i] ? 1 : 0
+        case .float32: return DType.truncatingInt64(Double(f32[i]))
+        case .float64: return DType.truncatingInt64(f64[i])
+        }
+    }
+
+    public func bumpVersion() { version += 1 }
+}
+
+extension DType {
+    /// C-style truncation toward zero; NaN and out-of-range values saturate
+    /// instead of trapping (PyTorch's result there is unspecified).
+    @inline(__always)
+    static func truncatingInt64(_ v: Double) -> Int64 {
+        if v.isNaN { return Int64.min }
+        if v >= 9.2233720368547758e18 { return Int64.max }
+        if v <= -9.2233720368547758e18 { return Int64.min }
+        return Int64(v.rounded(.towardZero))
+    }
+}

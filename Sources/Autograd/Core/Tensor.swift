@@ -1,0 +1,162 @@
+/// An N-dimensional array with autograd: a strided view of a `Storage`,
+/// plus the links reverse-mode differentiation needs.
+public final class Tensor {
+    public let storage: Storage
+    public let shape: [Int]
+    public let strides: [Int]
+    public let offset: Int
+
+    /// True for leaves the user asked gradients for, and for every result
+    /// computed from them while grad mode is on.
+    public internal(set) var requiresGrad: Bool
+    /// The accumulated gradient of a leaf (or of a non-leaf after `retainGrad()`).
+    public var grad: Tensor?
+    /// The operation that produced this tensor (nil for leaves).
+    public internal(set) var gradFn: Node?
+    public internal(set) var retainsGrad = false
+    /// Set by `nn.Parameter`; changes printing (`Parameter containing:`).
+    public var isParameter = false
+    /// A Python number turned into a tensor for arithmetic: lowest priority in
+    /// type promotion, as in PyTorch.
+    public internal(set) var isWrappedNumber = false
+    /// The tensor this one is a view of (views share `storage`).
+    public internal(set) var viewBase: Tensor?
+    /// Forward-mode tangent (dual number part), when forward AD is active.
+    public var tangent: Tensor?
+    /// A user-facing name for computation-graph figures (the variable it was bound to).
+    public var label: String?
+    /// The language binding's object for this tensor (weak, so the box can
+    /// be reused while it lives without keeping it alive).
+    public weak var boxed: AnyObject?
+
+    public var dtype: DType { storage.dtype }
+    public var dim: Int { shape.count }
+    public var count: Int { Shape.count(shape) }
+    public var isLeaf: Bool { gradFn == nil }
+    public var version: Int { storage.version }
+
+    public init(storage: Storage, shape: [Int], strides: [Int]? = nil, offset: Int = 0, requiresGrad: Bool = false) {
+        self.storage = storage
+        self.shape = shape
+        self.strides = strides ?? Shape.contiguousStrides(shape)
+        self.offset = offset
+        self.requiresGrad = requiresGrad
+    }
+
+    public var isContiguous: Bool {
+        var expected = 1
+        for d in stride(from: shape.count - 1, through: 0, by: -1) where shape[d] != 1 {
+            if strides[d] != expected { return false }
+            expected *= shape[d]
+        }
+        return true
+    }
+
+    // MARK: element access
+
+    /// Storage offsets of all elements in row-major order.
+    public func elementOffsets() -> [Int] {
+        let n = count
+        if isContiguous { return Array(offset..<(offset + n)) }
+        var result = [Int](repeating: 0, count: n)
+        var index = [Int](repeating: 0, count: shape.count)
+        var current = offset
+        for i in 0..<n {
+            result[i] = current
+            var d = shape.count - 1
+            while d >= 0 {
+                index[d] += 1
+                current += strides[d]
+                if index[d] < shape[d] { break }
+                current -= strides[d] * shape[d]
+                index[d] = 0
+                d -= 1
+            }
+        }
+        return result
+    }
+
+    /// All elements widened to Double, row-major.
+    public func doubles() -> [Double] {
+        if dtype == .float64 && isContiguous { return Array(storage.f64[offset..<(offset + count)]) }
+        if dtype == .float32 && isContiguous { return storage.f32[offset..<(offset + count)].map(Double.init) }
+        return elementOffsets().map { storage.double($0) }
+    }
+
+    /// All elements of a float32 tensor, row-major (a copy only when not contiguous).
+    public func floats() -> [Float] {
+        precondition(dtype == .float32)
+        if isContiguous { return offset == 0 && count == storage.f32.count ? storage.f32 : Array(storage.f32[offset..<(offset + count)]) }
+        return elementOffsets().map { storage.f32[$0] }
+    }
+
+    public func int64s() -> [Int64] {
+        if (dtype == .int64 || dtype == .int32) && isContiguous { return Array(storage.i64[offset..<(offset + count)]) }
+        return elementOffsets().map { storage.int64($0) }
+    }
+
+    public func bools() -> [Bool] {
+        if dtype == .bool && isContiguous { return Array(storage.bools[offset..<(offset + count)]) }
+        return elementOffsets().map { storage.double($0) != 0 }
+    }
+
+    /// The single value of a one-element tensor, as PyTorch's `item()` errors otherwise.
+    public func scalarDouble() throws -> Double {
+        guard count == 1 else {
+            throw TorchError.runtime("a Tensor with \(count) elements cannot be converted to Scalar")
+        }
+        return storage.double(offset)
+    }
+
+    public func scalarInt64() throws -> Int64 {
+        guard count == 1 else {
+            throw TorchError.runtime("a Tensor with \(count) elements cannot be converted to Scalar")
+        }
+        return storage.int64(offset)
+    }
+}
+
+extension Tensor {
+    /// A new contiguous tensor of the given dtype filled with zeros.
+    public static func zeros(_ shape: [Int], dtype: DType = .float32) throws -> Tensor {
+        let n = Shape.count(shape)
+        try MemoryAccounting.check(elements: n, dtype: dtype)
+        return Tensor(storage: Storage(zeros: n, dtype: dtype), shape: shape)
+    }
+
+    /// A 0-d tensor holding `value`.
+    public static func scalar(_ value: Double, dtype: DType = .float32) -> Tensor {
+        let s = Storage(zeros: 1, dtype: dtype)
+        s.setDouble(0, value)
+        return Tensor(storage: s, shape: [])
+    }
+
+    /// A Python number as an operand: a 0-d tensor flagged as a wrapped
+    /// number (float → float64, int → int64, bool → bool), as PyTorch does.
+    public static func wrapped(_ value: Double, dtype: DType) -> Tensor {
+        let t = scalar(value, dtype: dtype)
+        t.isWrappedNumber = true
+        return t
+    }
+
+    public convenience init(shape: [Int], floats: [Float], requiresGrad: Bool = false) {
+        self.init(storage: Storage(floats), shape: shape, requiresGrad: requiresGrad)
+    }
+
+    public convenience init(shape: [Int], doubles: [Double], requiresGrad: Bool = false) {
+        self.init(storage: Storage(doubles), shape: shape, requiresGrad: requiresGrad)
+    }
+
+    /// Builds a tensor of any dtype from row-major Double values.
+    public static func from(_ values: [Double], shape: [Int], dtype: DType) throws -> Tensor {
+        try MemoryAccounting.check(elements: values.count, dtype: dtype)
+        switch dtype {
+        case .float32: return Tensor(storage: Storage(values.map { Float($0) }), shape: shape)
+        case .float64: return Tensor(storage: Storage(values), shape: shape)
+        default:
+            let s = Storage(zeros: values.count, dtype: dtype)
+            for (i, v) in values.enumerated() { s.setDouble(i, v) }
+            return Tensor(storage: s, shape: shape)
+        }
+    }
+}

@@ -1,0 +1,181 @@
+/// Reverse-mode differentiation: a topological sort of the recorded graph,
+/// then one pass from the outputs back, accumulating (`+=`) each gradient so
+/// a tensor used twice receives the sum over its paths.
+public enum Backward {
+    /// `tensor.backward(gradient)`: accumulates into the `.grad` of leaves.
+    public static func run(_ root: Tensor, gradient: Tensor? = nil, retainGraph: Bool = false, createGraph: Bool = false) throws {
+        _ = try execute(roots: [root], gradients: [gradient], retainGraph: retainGraph, createGraph: createGraph, capture: nil)
+    }
+
+    /// `torch.autograd.grad(outputs, inputs, grad_outputs)`: returns the
+    /// gradients of the inputs without touching any `.grad`.
+    public static func grad(outputs: [Tensor], inputs: [Tensor], gradOutputs: [Tensor?]? = nil,
+                            retainGraph: Bool? = nil, createGraph: Bool = false, allowUnused: Bool = false) throws -> [Tensor?] {
+        let results = try execute(roots: outputs, gradients: gradOutputs ?? outputs.map { _ in nil },
+                                  retainGraph: retainGraph ?? createGraph, createGraph: createGraph, capture: inputs)
+        if !allowUnused && results.contains(where: { $0 == nil }) {
+            throw TorchError.runtime("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
+        }
+        return results
+    }
+
+    private static func execute(roots: [Tensor], gradients: [Tensor?], retainGraph: Bool, createGraph: Bool,
+                                capture: [Tensor]?) throws -> [Tensor?] {
+        try ForwardAD.suspended {
+            try executeReverse(roots: roots, gradients: gradients, retainGraph: retainGraph, createGraph: createGraph, capture: capture)
+        }
+    }
+
+    private static func executeReverse(roots: [Tensor], gradients: [Tensor?], retainGraph: Bool, createGraph: Bool,
+                                       capture: [Tensor]?) throws -> [Tensor?] {
+        // Seed gradients.
+        var pending: [ObjectIdentifier: Tensor] = [:]
+        var rootNodes: [Node] = []
+        var captured = [Tensor?](repeating: nil, count: capture?.count ?? 0)
+        func captureIndex(_ t: Tensor) -> Int? { capture?.firstIndex { $0 === t } }
+        func captureNodeIndex(_ n: Node) -> Int? { capture?.firstIndex { $0.gradFn === n } }
+
+        for (i, root) in roots.enumerated() {
+            guard root.requiresGrad else {
+                throw TorchError.runtime("element \(i) of tensors does not require grad and does not have a grad_fn")
+            }
+            let seed: Tensor
+            if let g = gradients[i] {
+                guard g.shape == root.shape else {
+                    throw TorchError.runtime("Mismatch in shape: grad_output[\(i)] has a shape of \(Shape.describe(g.shape)) and output[\(i)] has a shape of \(Shape.describe(root.shape)).")
+                }
+                seed = g
+            } else {
+                guard root.count == 1 else {
+                    throw TorchError.runtime("grad can be implicitly created only for scalar outputs")
+                }
+                seed = try Tensor.onesLike(root)
+            }
+            if let fn = root.gradFn {
+                pending[ObjectIdentifier(fn)] = try accumulate(pending[ObjectIdentifier(fn)], seed)
+                rootNodes.append(fn)
+            } else if let k = captureIndex(root) {
+                captured[k] = try accumulate(captured[k], seed)
+            } else {
+                try accumulateIntoLeaf(root, seed, createGraph: createGraph)
+            }
+        }
+
+        for node in topologicalOrder(rootNodes) {
+            guard let g = pending.removeValue(forKey: ObjectIdentifier(node)) else { continue }
+            for weak in node.retainedOutputs {
+                if let t = weak.tensor { try accumulateIntoLeaf(t, g, createGraph: createGraph) }
+            }
+            if let k = captureNodeIndex(node) {
+                captured[k] = try accumulate(captured[k], g)
+            }
+            let inputGrads = try GradMode.with(enabled: createGraph) { try node.apply(g) }
+            if !retainGraph { node.released = true }
+            for (edge, ig) in zip(node.inputs, inputGrads) {
+                guard let edge, let ig else { continue }
+                switch edge {
+                case .node(let next):
+                    let key = ObjectIdentifier(next)
+                    pending[key] = try accumulate(pending[key], ig)
+                case .leaf(let leaf):
+                    if let k = captureIndex(leaf) {
+                        captured[k] = try accumulate(captured[k], ig)
+                    } else if capture == nil {
+                        try accumulateIntoLeaf(leaf, ig, createGraph: createGraph)
+                    }
+                }
+            }
+        }
+        return captured
+    }
+
+    /// Nodes reachable from `roots`, each after every node that feeds it a gradient.
+    static func topologicalOrder(_ roots: [Node]) -> [Node] {
+        var visited = Set<ObjectIdentifier>()
+        var postOrder: [Node] = []
+        for root in roots where !visited.contains(ObjectIdentifier(root)) {
+            visited.insert(ObjectIdentifier(root))
+            var stack: [(Node, Int)] = [(root, 0)]
+            while let (node, i) = stack.last {
+                if i < node.inputs.count {
+                    stack[stack.count - 1].1 = i + 1
+                    if case .node(let next)? = node.inputs[i], !visited.contains(ObjectIdentifier(next)) {
+                        visited.insert(ObjectIdentifier(next))
+                        stack.append((next, 0))
+                    }
+                } else {
+                    postOrder.append(node)
+                    stack.removeLast()
+                }
+            }
+        }
+        return postOrder.reversed()
+    }
+
+    private static func accumulate(_ existing: Tensor?, _ g: Tensor) throws -> Tensor {
+        guard let existing else { return g }
+        return try existing.add(g)
+    }
+
+    /// `AccumulateGrad`: the first gradient is stored as a fresh tensor, later
+    /// ones are added in place (without create_graph) as PyTorch does.
+    private static func accumulateIntoLeaf(_ leaf: Tensor, _ g: Tensor, createGraph: Bool) throws {
+        let g = g.shape == leaf.shape ? g : try g.sumToShape(leaf.shape)
+        if let existing = leaf.grad {
+            if createGraph || existing.requiresGrad {
+                leaf.grad = try existing.add(g)
+            } else {
+                try GradMode.with(enabled: false) { _ = try existing.addInPlace(g) }
+            }
+        } else {
+            leaf.grad = createGraph ? g : try g.detach().contiguousCopy()
+        }
+    }
+}
+
+extension Tensor {
+    /// `tensor.backward()`.
+    public func backward(_ gradient: Tensor? = nil, retainGraph: Bool = false, createGraph: Bool = false) throws {
+        try Backward.run(self, gradient: gradient, retainGraph: retainGraph, createGraph: createGraph)
+    }
+
+    /// `retain_grad()`: keep `.grad` on this non-leaf after backward.
+    public func retainGrad() throws {
+        guard requiresGrad else {
+            throw TorchError.runtime("can't retain_grad on Tensor that has requires_grad=False")
+        }
+        guard let fn = gradFn, !retainsGrad else { return }
+        retainsGrad = true
+        fn.retainedOutputs.append(WeakTensor(tensor: self))
+    }
+
+    /// `requires_grad_()` / `requires_grad = …` on a leaf.
+    public func setRequiresGrad(_ flag: Bool, viaMethod: Bool = false) throws {
+        if flag && !dtype.isFloatingPoint {
+            throw TorchError.runtime(viaMethod ? "only Tensors of floating point dtype can require gradients"
+                                               : "only Tensors of floating point and complex dtype can require gradients")
+        }
+        if !flag && gradFn != nil {
+            throw TorchError.runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+        }
+        requiresGrad = flag
+    }
+
+    /// A tensor sharing storage but cut from the graph.
+    public func detach() -> Tensor {
+        // Not a differentiable view: in-place changes through it are allowed
+        // (SGD's `p.detach().add_`), and it shares the version counter via storage.
+        Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
+    }
+}
+
+extension Tensor {
+    /// `detach_()`: cuts this tensor from the graph in place (a leaf without requires_grad).
+    public func detachInPlace() throws {
+        if viewBase != nil && requiresGrad {
+            throw TorchError.runtime("Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.")
+        }
+        gradFn = nil
+        requiresGrad = false
+    }
+}

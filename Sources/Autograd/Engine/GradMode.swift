@@ -1,0 +1,16 @@
+/// Whether operations record history (`torch.no_grad()` turns it off).
+/// Thread-scoped through `EngineContext`, like PyTorch's thread-local flag.
+public enum GradMode {
+    public static var isEnabled: Bool {
+        get { EngineContext.current.gradEnabled }
+        set { EngineContext.current.gradEnabled = newValue }
+    }
+
+    /// Runs `body` with grad mode set to `enabled`, restoring it afterwards.
+    public static func with<T>(enabled: Bool, _ body: () throws -> T) rethrows -> T {
+        let saved = isEnabled
+        isEnabled = enabled
+        defer { isEnabled = saved }
+        return try body()
+    }
+}

@@ -1,0 +1,89 @@
+/// Where a gradient flows next: into the node that produced an input, or
+/// into a leaf's `.grad` (PyTorch's `AccumulateGrad`).
+public enum Edge {
+    case node(Node)
+    case leaf(Tensor)
+}
+
+/// A tensor a backward rule needs, with the version it had when saved, so a
+/// later in-place change is caught instead of silently giving wrong gradients.
+struct SavedTensor {
+    let tensor: Tensor
+    let version: Int
+    /// The name of the node that produced it at save time (for the error text).
+    let producer: String?
+}
+
+/// One recorded operation (`grad_fn`): its PyTorch class name, the edges to
+/// its inputs, and its backward rule mapping the output's gradient to one
+/// gradient per input (nil where an input needs none).
+public final class Node {
+    public let name: String
+    /// One entry per differentiable input, nil where that input needs no grad.
+    public let inputs: [Edge?]
+    let rule: (Tensor) throws -> [Tensor?]
+    let saved: [SavedTensor]
+    /// Set once a backward pass without `retain_graph` has used the saved tensors.
+    var released = false
+    /// Non-leaf outputs that asked for `.grad` (`retain_grad()`).
+    var retainedOutputs: [WeakTensor] = []
+    /// A short symbol for figures (`+`, `*`, `**2`…).
+    public let symbol: String
+    /// The tensor this node produced, for computation-graph figures (its value
+    /// at op nodes). Weak: the tensor owns its `gradFn`, not the other way round.
+    public internal(set) weak var output: Tensor?
+
+    init(name: String, symbol: String, inputs: [Edge?], saved: [SavedTensor], rule: @escaping (Tensor) throws -> [Tensor?]) {
+        self.name = name
+        self.symbol = symbol
+        self.inputs = inputs
+        self.saved = saved
+        self.rule = rule
+    }
+
+    /// `next_functions` as PyTorch shows them: the input nodes, `AccumulateGrad`
+    /// for leaves, nil for inputs without grad.
+    public var nextFunctions: [Edge?] { inputs }
+
+    /// Runs the backward rule after checking the saved tensors are still valid.
+    func apply(_ grad: Tensor) throws -> [Tensor?] {
+        if released && !saved.isEmpty {
+            throw TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
+        }
+        for s in saved where s.tensor.version != s.version {
+            let t = s.tensor
+            let shape = "[" + t.shape.map(String.init).joined(separator: ", ") + "]"
+            let origin = (s.producer ?? t.gradFn?.name).map { ", which is output 0 of \(Node.opName($0))," } ?? ""
+            throw TorchError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [\(t.dtype.legacyTypeName) \(shape)]\(origin) is at version \(t.version); expected version \(s.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+        }
+        return try rule(grad)
+    }
+
+    /// `SigmoidBackward0` → `Sigmoid`, as version errors name ops.
+    static func opName(_ nodeName: String) -> String {
+        var n = nodeName
+        while let last = n.last, last.isNumber { n.removeLast() }
+        if n.hasSuffix("Backward") { n.removeLast("Backward".count) }
+        return n
+    }
+
+    /// `LogSoftmaxBackward0` → `log_softmax`, as forward-AD errors name ops.
+    static func forwardOpName(_ nodeName: String) -> String {
+        var out = ""
+        for (i, c) in opName(nodeName).enumerated() {
+            if c.isUppercase && i > 0 { out.append("_") }
+            out.append(c.lowercased())
+        }
+        return out
+    }
+
+    /// The local derivative of this node's (scalar) output with respect to each
+    /// input, for figures: the rule applied to a gradient of one. Ignores release.
+    public func localDerivatives(outputDType: DType) -> [Tensor?]? {
+        try? untracked { try rule(Tensor.scalar(1, dtype: outputDType)) }
+    }
+}
+
+struct WeakTensor {
+    weak var tensor: Tensor?
+}

@@ -1,0 +1,66 @@
+extension Tensor {
+    /// The edge a gradient for this tensor flows along, or nil if it needs none.
+    var gradientEdge: Edge? {
+        if let fn = gradFn { return .node(fn) }
+        return requiresGrad ? .leaf(self) : nil
+    }
+
+    /// Attaches an op's derivative rows to `self`, a freshly computed result
+    /// of the op on `inputs`:
+    /// - `rule` (reverse mode) maps the output's gradient to one gradient per
+    ///   input; it is recorded when grad mode is on and some input requires grad.
+    ///   `saving` lists the tensors the rule reads, for version checks.
+    /// - `tangent` (forward mode) maps the inputs' tangents (nil where an input
+    ///   has none) to the output's tangent; it runs when a dual level is open
+    ///   and some input carries a tangent.
+    @discardableResult
+    func recorded(_ name: String, symbol: String = "", inputs: [Tensor], saving: [Tensor] = [],
+                  tangent: (([Tensor?]) throws -> Tensor?)? = nil,
+                  rule: @escaping (Tensor) throws -> [Tensor?]) throws -> Tensor {
+        if ForwardAD.isActive { try propagateTangent(name, inputs: inputs, tangent) }
+        guard GradMode.isEnabled else { return self }
+        var anyRequiresGrad = false
+        for t in inputs where t.requiresGrad { anyRequiresGrad = true; break }
+        guard anyRequiresGrad else { return self }
+        // A saved output names this op in version errors; a saved input names
+        // whatever produced it at the time of the error (PyTorch's wording).
+        let saved = saving.map { SavedTensor(tensor: $0, version: $0.version, producer: $0 === self ? name : nil) }
+        gradFn = Node(name: name, symbol: symbol, inputs: inputs.map { $0.gradientEdge }, saved: saved, rule: rule)
+        gradFn?.output = self   // figures show the value an op produced
+        requiresGrad = true
+        return self
+    }
+
+    private func propagateTangent(_ name: String, inputs: [Tensor], _ rule: (([Tensor?]) throws -> Tensor?)?) throws {
+        let tangents = inputs.map { $0.tangent }
+        guard tangents.contains(where: { $0 != nil }) else { return }
+        guard let rule else {
+            throw TorchError.notImplemented("Trying to use forward AD with \(Node.forwardOpName(name)) that does not support it because it has not been implemented yet.\nPlease file an issue to PyTorch at https://github.com/pytorch/pytorch/issues/new?template=feature-request.yml so that we can prioritize its implementation or submit a PR adding the implementation to derivatives.yaml")
+        }
+        let t = try ForwardAD.suspended { try GradMode.with(enabled: GradMode.isEnabled) { try rule(tangents) } }
+        guard var t, dtype.isFloatingPoint else { return }
+        if t.dtype != dtype { t = t.converted(dtype) }
+        if t.shape != shape { t = try untracked { try t.expand(shape).contiguousCopy() } }
+        ForwardAD.attach(t, to: self)
+    }
+
+    /// Replaces this tensor's history after an in-place op: the new node's
+    /// single input is the tensor's previous history.
+    func rebaseHistory(_ name: String, previous: Edge?, saving: [Tensor] = [], rule: @escaping (Tensor) throws -> [Tensor?]) {
+        let saved = saving.map { SavedTensor(tensor: $0, version: $0.version, producer: nil) }
+        gradFn = Node(name: name, symbol: "", inputs: [previous], saved: saved, rule: rule)
+        gradFn?.output = self   // figures show the value an op produced
+        requiresGrad = true
+    }
+}
+
+/// Runs `body` (an op's internal computation built from other ops) without
+/// recording history or tangents: the enclosing op records its own row.
+@inline(__always)
+func untracked<T>(_ body: () throws -> T) rethrows -> T {
+    let savedGrad = GradMode.isEnabled, savedForward = ForwardAD.isActive
+    GradMode.isEnabled = false
+    ForwardAD.isActive = false
+    defer { GradMode.isEnabled = savedGrad; ForwardAD.isActive = savedForward }
+    return try body()
+}

@@ -1,0 +1,71 @@
+import COpenBLAS
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The floating-point element types the numeric kernels support: float32 (the
+/// fast path) and float64. Each knows its BLAS routine and the vector widths
+/// PyTorch's CPU kernels use for it, which fix their summation orders.
+public protocol KernelFloat: BinaryFloatingPoint, SIMDScalar, Codable, CascadeTerm, Sendable where Self.RawSignificand: FixedWidthInteger {
+    /// PyTorch's AVX2 `Vectorized<T>`, whose lanes fix the cascade sum's order.
+    associatedtype SumVector: SIMD where SumVector.Scalar == Self, SumVector: CascadeTerm
+    /// Lanes of PyTorch's AVX512 `Vectorized<T>`, used by the softmax kernels.
+    static var softmaxLanes: Int { get }
+    /// Whether those lanes are added as a tree of halves (float) or one after another (double).
+    static var softmaxLanesAddAsTree: Bool { get }
+
+    static func exponential(_ x: Self) -> Self
+    static func logarithm(_ x: Self) -> Self
+    static func squareRoot(of x: Double) -> Self
+
+    /// Row-major `C = alpha * op(A) * op(B) + beta * C` through cblas.
+    static func blasGemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Self,
+        a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
+        beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+}
+
+extension Float: KernelFloat {
+    public typealias SumVector = SIMD8<Float>
+    public static var softmaxLanes: Int { 16 }
+    public static var softmaxLanesAddAsTree: Bool { true }
+
+    // Through double: correctly rounded except in vanishingly rare double-rounding cases.
+    public static func exponential(_ x: Float) -> Float { Float(exp(Double(x))) }
+    public static func logarithm(_ x: Float) -> Float { Float(log(Double(x))) }
+    public static func squareRoot(of x: Double) -> Float { Float(x.squareRoot()) }
+
+    public static func blasGemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        cblas_sgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+            transposeB ? CblasTrans : CblasNoTrans, blasint(m), blasint(n), blasint(k),
+            alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+    }
+}
+
+extension Double: KernelFloat {
+    public typealias SumVector = SIMD4<Double>
+    public static var softmaxLanes: Int { 8 }
+    public static var softmaxLanesAddAsTree: Bool { false }
+
+    public static func exponential(_ x: Double) -> Double { exp(x) }
+    public static func logarithm(_ x: Double) -> Double { log(x) }
+    public static func squareRoot(of x: Double) -> Double { x.squareRoot() }
+
+    public static func blasGemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
+        a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+        beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
+    ) {
+        cblas_dgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+            transposeB ? CblasTrans : CblasNoTrans, blasint(m), blasint(n), blasint(k),
+            alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+    }
+}

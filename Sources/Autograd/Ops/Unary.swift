@@ -1,0 +1,203 @@
+import Foundation
+
+// Derivative table, elementwise functions of one tensor. Each row gives the
+// local derivative d(a, r) (a the input, r the result): reverse mode computes
+// ∂a = g · d, forward mode ṙ = ṫ · d. d is built from differentiable ops, so
+// second derivatives come for free.
+
+extension Tensor {
+    /// Integer inputs compute in float32, as PyTorch's float functions do.
+    var floatingSelf: Tensor { dtype.isFloatingPoint ? self : converted(.float32) }
+
+    /// One row of the table: kernel, PyTorch name, local derivative.
+    func elementwise(_ name: String, symbol: String, saveInput: Bool = false, saveOutput: Bool = false,
+                     integerKeepsDType: ((Int64) -> Int64)? = nil,
+                     f32: (Float) -> Float, f64: (Double) -> Double,
+                     derivative: @escaping (_ a: Tensor, _ r: Tensor) throws -> Tensor) throws -> Tensor {
+        let a = self
+        let out: Tensor
+        if let integerKeepsDType, dtype.isIntegral {
+            out = try ElementwiseKernel.unary(a, f32: f32, f64: f64, i64: integerKeepsDType)
+        } else {
+            out = try ElementwiseKernel.unary(floatingSelf, f32: f32, f64: f64)
+        }
+        var saving: [Tensor] = []
+        if saveInput { saving.append(a) }
+        if saveOutput { saving.append(out) }
+        return try out.recorded(name, symbol: symbol, inputs: [a], saving: saving,
+                                tangent: { t in try t[0]?.mul(derivative(a, out)) }) { g in [try g.mul(derivative(a, out))] }
+    }
+
+    private static func number(_ v: Double) -> Tensor { Tensor.wrapped(v, dtype: .float64) }
+    private static let one = Tensor.wrapped(1, dtype: .int64)
+
+    public func exp() throws -> Tensor {
+        try elementwise("ExpBackward0", symbol: "exp", saveOutput: true, f32: expf, f64: Foundation.exp) { _, r in r }
+    }
+    public func exp2() throws -> Tensor {
+        try elementwise("Exp2Backward0", symbol: "2^x", saveOutput: true, f32: exp2f, f64: Foundation.exp2) { _, r in
+            try r.mul(Self.number(M_LN2))
+        }
+    }
+    public func expm1() throws -> Tensor {
+        try elementwise("Expm1Backward0", symbol: "expm1", saveOutput: true, f32: expm1f, f64: Foundation.expm1) { _, r in
+            try r.add(Self.one)
+        }
+    }
+    public func log() throws -> Tensor {
+        try elementwise("LogBackward0", symbol: "log", saveInput: true, f32: logf, f64: Foundation.log) { a, _ in try a.reciprocal() }
+    }
+    public func log2() throws -> Tensor {
+        try elementwise("Log2Backward0", symbol: "log2", saveInput: true, f32: log2f, f64: Foundation.log2) { a, _ in
+            try a.mul(Self.number(M_LN2)).reciprocal()
+        }
+    }
+    public func log10() throws -> Tensor {
+        try elementwise("Log10Backward0", symbol: "log10", saveInput: true, f32: log10f, f64: Foundation.log10) { a, _ in
+            try a.mul(Self.number(M_LN10)).reciprocal()
+        }
+    }
+    public func log1p() throws -> Tensor {
+        try elementwise("Log1PBackward0", symbol: "log1p", saveInput: true, f32: log1pf, f64: Foundation.log1p) { a, _ in
+            try a.add(Self.one).reciprocal()
+        }
+    }
+    public func sqrt() throws -> Tensor {
+        try elementwise("SqrtBackward0", symbol: "√", saveOutput: true, f32: { $0.squareRoot() }, f64: { $0.squareRoot() }) { _, r in
+            try r.mul(Tensor.wrapped(2, dtype: .int64)).reciprocal()
+        }
+    }
+    public func rsqrt() throws -> Tensor {
+        try elementwise("RsqrtBackward0", symbol: "1/√", saveOutput: true, f32: { 1 / $0.squareRoot() }, f64: { 1 / $0.squareRoot() }) { _, r in
+            try r.pow(3).mul(Self.number(-0.5))
+        }
+    }
+    public func abs() throws -> Tensor {
+        try elementwise("AbsBackward0", symbol: "|x|", saveInput: true, integerKeepsDType: { $0 < 0 ? 0 &- $0 : $0 },
+                        f32: { Swift.abs($0) }, f64: { Swift.abs($0) }) { a, _ in try a.sign() }
+    }
+    /// sign has a zero derivative; PyTorch still records SignBackward0.
+    public func sign() throws -> Tensor {
+        if dtype == .bool { return self }
+        return try elementwise("SignBackward0", symbol: "sign", integerKeepsDType: { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) },
+                               f32: { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }, f64: { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }) { a, _ in
+            try Tensor.zerosLike(a.floatingSelf)
+        }
+    }
+    public func sin() throws -> Tensor {
+        try elementwise("SinBackward0", symbol: "sin", saveInput: true, f32: sinf, f64: Foundation.sin) { a, _ in try a.cos() }
+    }
+    public func cos() throws -> Tensor {
+        try elementwise("CosBackward0", symbol: "cos", saveInput: true, f32: cosf, f64: Foundation.cos) { a, _ in try a.sin().neg() }
+    }
+    public func tan() throws -> Tensor {
+        try elementwise("TanBackward0", symbol: "tan", saveOutput: true, f32: tanf, f64: Foundation.tan) { _, r in
+            try r.mul(r).add(Self.one)
+        }
+    }
+    public func tanh() throws -> Tensor {
+        try elementwise("TanhBackward0", symbol: "tanh", saveOutput: true, f32: tanhf, f64: Foundation.tanh) { _, r in
+            try r.mul(r).rsub(Self.one)
+        }
+    }
+    public func sigmoid() throws -> Tensor {
+        try elementwise("SigmoidBackward0", symbol: "σ", saveOutput: true,
+                        f32: { 1 / (1 + expf(-$0)) }, f64: { 1 / (1 + Foundation.exp(-$0)) }) { _, r in
+            try r.rsub(Self.one).mul(r)
+        }
+    }
+    /// erf (ErfBackward0): d = 2/√π · exp(−a²).
+    public func erf() throws -> Tensor {
+        try elementwise("ErfBackward0", symbol: "erf", saveInput: true, f32: erff, f64: Foundation.erf) { a, _ in
+            try a.mul(a).neg().exp().mul(Self.number(2 / Double.pi.squareRoot()))
+        }
+    }
+
+    public func relu() throws -> Tensor {
+        try elementwise("ReluBackward0", symbol: "ReLU", saveOutput: true, integerKeepsDType: { Swift.max($0, 0) },
+                        f32: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }, f64: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }) { _, r in
+            // [r > 0] as r's dtype: a constant, so a plain kernel (no comparison tensor) suffices.
+            try ElementwiseKernel.unary(r, f32: { $0 > 0 ? 1 : 0 }, f64: { $0 > 0 ? 1 : 0 }, i64: { $0 > 0 ? 1 : 0 })
+        }
+    }
+    public func leakyRelu(_ slope: Double = 0.01) throws -> Tensor {
+        let s32 = Float(slope)
+        return try elementwise("LeakyReluBackward0", symbol: "LeakyReLU", saveInput: true,
+                               f32: { $0 > 0 ? $0 : $0 * s32 }, f64: { $0 > 0 ? $0 : $0 * slope }) { a, _ in
+            try Tensor.where(a.gt(Tensor.wrapped(0, dtype: .int64)), Self.one, Self.number(slope)).to(a.floatingSelf.dtype)
+        }
+    }
+    /// `F.gelu(x)` (exact, erf form) or `approximate: "tanh"`.
+    public func gelu(approximate: String = "none") throws -> Tensor {
+        switch approximate {
+        case "none":
+            let c = 0.5.squareRoot()
+            return try elementwise("GeluBackward0", symbol: "GELU", saveInput: true,
+                                   f32: { $0 * 0.5 * (1 + erff($0 * Float(c))) }, f64: { $0 * 0.5 * (1 + Foundation.erf($0 * c)) }) { a, _ in
+                // Φ(a) + a·φ(a)
+                let cdf = try a.mul(Self.number(c)).erf().add(Self.one).mul(Self.number(0.5))
+                let pdf = try a.mul(a).mul(Self.number(-0.5)).exp().mul(Self.number(1 / (2 * Double.pi).squareRoot()))
+                return try cdf.add(a.mul(pdf))
+            }
+        case "tanh":
+            let k = (2 / Double.pi).squareRoot(), c = 0.044715
+            func f(_ x: Double) -> Double { 0.5 * x * (1 + Foundation.tanh(k * (x + c * x * x * x))) }
+            let kf = Float(k), cf = Float(c)
+            return try elementwise("GeluBackward0", symbol: "GELU", saveInput: true,
+                                   f32: { x in 0.5 * x * (1 + tanhf(kf * (x + cf * x * x * x))) }, f64: f) { a, _ in
+                let inner = try a.add(a.pow(3).mul(Self.number(c))).mul(Self.number(k))
+                let t = try inner.tanh()
+                let dInner = try a.mul(a).mul(Self.number(3 * c)).add(Self.one).mul(Self.number(k))
+                let left = try t.add(Self.one).mul(Self.number(0.5))
+                let right = try a.mul(Self.number(0.5)).mul(t.mul(t).rsub(Self.one)).mul(dInner)
+                return try left.add(right)
+            }
+        default:
+            throw TorchError.runtime("approximate argument must be either none or tanh.")
+        }
+    }
+    public func elu(alpha: Double = 1) throws -> Tensor {
+        let af = Float(alpha)
+        return try elementwise("EluBackward0", symbol: "ELU", saveInput: true,
+                               f32: { $0 > 0 ? $0 : af * expm1f($0) }, f64: { $0 > 0 ? $0 : alpha * Foundation.expm1($0) }) { a, _ in
+            try Tensor.where(a.gt(Tensor.wrapped(0, dtype: .int64)), Self.one, a.exp().mul(Self.number(alpha)))
+        }
+    }
+    public func softplus(beta: Double = 1, threshold: Double = 20) throws -> Tensor {
+        let bf = Float(beta), tf = Float(threshold)
+        return try elementwise("SoftplusBackward0", symbol: "softplus", saveInput: true,
+                               f32: { $0 * bf > tf ? $0 : log1pf(expf($0 * bf)) / bf },
+                               f64: { $0 * beta > threshold ? $0 : Foundation.log1p(Foundation.exp($0 * beta)) / beta }) { a, _ in
+            let linear = try a.mul(Self.number(beta)).gt(Self.number(threshold))
+            return try Tensor.where(linear, Self.one, a.mul(Self.number(beta)).sigmoid())
+        }
+    }
+    public func silu() throws -> Tensor {
+        try elementwise("SiluBackward0", symbol: "SiLU", saveInput: true,
+                        f32: { $0 / (1 + expf(-$0)) }, f64: { $0 / (1 + Foundation.exp(-$0)) }) { a, _ in
+            let s = try a.sigmoid()
+            return try s.mul(a.mul(s.rsub(Self.one)).add(Self.one))
+        }
+    }
+    /// `F.logsigmoid`: −softplus(−a);  d = σ(−a).
+    public func logSigmoid() throws -> Tensor {
+        try elementwise("LogSigmoidBackward0", symbol: "logσ", saveInput: true,
+                        f32: { x in Swift.min(x, 0) - log1pf(expf(-Swift.abs(x))) },
+                        f64: { x in Swift.min(x, 0) - Foundation.log1p(Foundation.exp(-Swift.abs(x))) }) { a, _ in
+            try a.neg().sigmoid()
+        }
+    }
+    /// `F.hardtanh(min, max)` (also relu6): d = 1 strictly inside (min, max).
+    public func hardtanh(min lo: Double = -1, max hi: Double = 1) throws -> Tensor {
+        let lf = Float(lo), hf = Float(hi)
+        return try elementwise("HardtanhBackward0", symbol: "hardtanh", saveInput: true,
+                               f32: { $0.isNaN ? $0 : Swift.min(Swift.max($0, lf), hf) },
+                               f64: { $0.isNaN ? $0 : Swift.min(Swift.max($0, lo), hi) }) { a, _ in
+            try a.gt(Self.number(lo)).logicalAnd(a.lt(Self.number(hi))).to(a.floatingSelf.dtype)
+        }
+    }
+    /// `x.square()` is `x ** 2` in PyTorch (PowBackward0).
+    public func square() throws -> Tensor {
+        dtype == .bool ? try to(.int64).pow(2) : try pow(2)
+    }
+}

@@ -1,2 +1,0 @@
-import Autograd
-public enum NNPlaceholder {}

@@ -1,3 +1,0 @@
-import CCmark
-import PyInterpreter
-public enum NotebookPlaceholder {}

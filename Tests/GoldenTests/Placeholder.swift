@@ -1,2 +1,0 @@
-import XCTest
-final class GoldenTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

@@ -1,2 +1,0 @@
-import XCTest
-final class NotebookTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
