@@ -47,7 +47,7 @@ extension Interpreter {
         if case .object(let o) = args, let t = o as? PyTuple {
             operand = .tuple(t.items.map(percentArgument))
         } else if case .object(let o) = args, o is PyDict || o is PyList || (o is PyInstance && args.pyType.lookup(.dunderGetitem) != nil) {
-            operand = .mapping(percentArgument(args), lookup: { [unowned self] key in
+            operand = .mapping(percentArgument(args), lookup: { key in
                 self.percentArgument(try self.getItem(args, .string(key)))
             })
         } else {
@@ -77,15 +77,15 @@ extension Interpreter {
             let isInstance = o is PyInstance
             return .object(PyPercentObject(
                 typeName: type.name,
-                str: { [unowned self] in try self.str(v) },
-                repr: { [unowned self] in try self.repr(v) },
-                toInt: isInstance && (type.lookup(.dunderInt) != nil || type.lookup(.dunderIndex) != nil) ? { [unowned self] in
+                str: { try self.str(v) },
+                repr: { try self.repr(v) },
+                toInt: isInstance && (type.lookup(.dunderInt) != nil || type.lookup(.dunderIndex) != nil) ? {
                     let r = try self.callMethod(v, type.lookup(.dunderInt) != nil ? "__int__" : "__index__")
                     guard let b = IntMath.big(r) else { throw PyError(.typeError, "__int__ returned non-int (type \(r.typeName))") }
                     return b
                 } : nil,
-                toIndex: isInstance && type.lookup(.dunderIndex) != nil ? { [unowned self] in BigInt(try self.indexValue(v)) } : nil,
-                toFloat: isInstance && (type.lookup(.dunderFloat) != nil || type.lookup(.dunderIndex) != nil) ? { [unowned self] in try self.toDouble(v) } : nil))
+                toIndex: isInstance && type.lookup(.dunderIndex) != nil ? { BigInt(try self.indexValue(v)) } : nil,
+                toFloat: isInstance && (type.lookup(.dunderFloat) != nil || type.lookup(.dunderIndex) != nil) ? { try self.toDouble(v) } : nil))
         }
     }
 }
