@@ -290,6 +290,8 @@ enum BuiltinFunctions {
         let it = try interp.makeIterator(a["iterable"])
         var n = 0
         while let x = try it.next(interp) {
+            n += 1
+            if n & 0x3FF == 0 { try interp.tick() }
             if case .int(let t) = total, case .int(let y) = x {
                 let (s, o) = t.addingReportingOverflow(y)
                 if !o { total = .int(s); continue }
@@ -298,8 +300,6 @@ enum BuiltinFunctions {
                 continue
             }
             total = try interp.binaryOperation(.add, total, x)
-            n += 1
-            if n & 0x3FF == 0 { try interp.tick() }
         }
         return total
     }
@@ -327,11 +327,12 @@ enum BuiltinFunctions {
         let digits = try a.optional("ndigits").map { try interp.indexValue($0) }
         switch x {
         case .float(let d):
-            guard let n = digits else {
-                let r = d.rounded(.toNearestOrEven)
-                return try IntMath.fromDouble(r)
+            do {
+                guard let n = digits else { return .integer(try PyFloatFormat.roundToInteger(d)) }
+                return .float(try PyFloatFormat.round(d, digits: n))
+            } catch {
+                throw PyError(error)
             }
-            return .float(roundDouble(d, n))
         case .int, .bool:
             let b = IntMath.big(x) ?? 0
             guard let n = digits, n < 0 else { return .integer(b) }
@@ -352,23 +353,6 @@ enum BuiltinFunctions {
         default: break
         }
         throw PyError(.typeError, "type \(x.typeName) doesn't define __round__ method")
-    }
-
-    /// `round(x, n)` for floats: correctly rounded decimal (half-even on the exact binary value).
-    static func roundDouble(_ d: Double, _ n: Int) -> Double {
-        if !d.isFinite || d == 0 { return d }
-        if n > 323 { return d }
-        if n >= 0 {
-            return Double(TextFormatting.cFormat(d, "%.\(n)f")) ?? d
-        }
-        let exponent = Int(Foundation.floor(Foundation.log10(Swift.abs(d))))
-        let significant = exponent + n
-        if significant < -1 { return 0 * d }
-        if significant == -1 {
-            let unit = Foundation.pow(10.0, Double(-n))
-            return Swift.abs(d) > unit / 2 ? (d < 0 ? -unit : unit) : 0 * d
-        }
-        return Double(TextFormatting.cFormat(d, "%.\(significant)e")) ?? d
     }
 
     static func pow(_ interp: Interpreter, _ args: Arguments) throws -> Value {

@@ -119,15 +119,26 @@ extension PyType {
         try interp.makeSuper(args)
     }))
 
-    public static let slice = PyType(builtin: "slice", base: .object, factory: .builtin({ _, _, args in
-        let p = args.positional
-        switch p.count {
-        case 1: return .object(PySlice(start: .none, stop: p[0], step: .none))
-        case 2: return .object(PySlice(start: p[0], stop: p[1], step: .none))
-        case 3: return .object(PySlice(start: p[0], stop: p[1], step: p[2]))
-        default: throw PyError(.typeError, "slice expected at least 1 argument, got \(p.count)")
+    public static let slice: PyType = {
+        let t = PyType(builtin: "slice", base: .object, factory: .builtin({ _, _, args in
+            let p = args.positional
+            switch p.count {
+            case 1: return .object(PySlice(start: .none, stop: p[0], step: .none))
+            case 2: return .object(PySlice(start: p[0], stop: p[1], step: .none))
+            case 3: return .object(PySlice(start: p[0], stop: p[1], step: p[2]))
+            case 0: throw PyError(.typeError, "slice expected at least 1 argument, got 0")
+            default: throw PyError(.typeError, "slice expected at most 3 arguments, got \(p.count)")
+            }
+        }))
+        t.method("indices") { interp, this, args in
+            guard case .object(let o) = this, let s = o as? PySlice else { return .none }
+            let length = try interp.indexValue(try args.exactly(1, "indices")[0])
+            if length < 0 { throw PyError(.valueError, "length should not be negative") }
+            let r = try s.resolve(length: length, interp)
+            return .tuple([.int(r.start), .int(r.stop), .int(r.step)])
         }
-    }))
+        return t
+    }()
 
     static let dictKeys = PyType(builtin: "dict_keys", base: .object)
     static let dictValues = PyType(builtin: "dict_values", base: .object)

@@ -143,35 +143,9 @@ enum NumberParsing {
     }
 
     static func parseFloat(_ text: String) throws -> Double {
-        let s = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let invalid = PyError(.valueError, "could not convert string to float: \(Interpreter.quoted(text))")
-        var body = Substring(s)
-        var sign = 1.0
-        if let c = body.first, c == "+" || c == "-" {
-            if c == "-" { sign = -1 }
-            body = body.dropFirst()
+        guard let d = PyFloatFormat.parse(text) else {
+            throw PyError(.valueError, "could not convert string to float: \(Interpreter.quoted(text))")
         }
-        switch body.lowercased() {
-        case "inf", "infinity": return sign * .infinity
-        case "nan": return .nan
-        default: break
-        }
-        // digits [. digits] [e [sign] digits], underscores only between digits.
-        var sawDigit = false
-        var previous: Character = " "
-        var sawExponent = false, sawPoint = false
-        for c in body {
-            if c.isASCII && c.isNumber { sawDigit = true }
-            else if c == "_" { guard previous.isNumber else { throw invalid } }
-            else if c == "." { guard !sawPoint && !sawExponent else { throw invalid }; sawPoint = true }
-            else if c == "e" || c == "E" { guard sawDigit && !sawExponent else { throw invalid }; sawExponent = true }
-            else if c == "+" || c == "-" { guard previous == "e" || previous == "E" else { throw invalid } }
-            else { throw invalid }
-            if previous == "_" && !(c.isASCII && c.isNumber) { throw invalid }
-            previous = c
-        }
-        guard sawDigit, previous != "_", previous != "e", previous != "E", previous != "+", previous != "-" else { throw invalid }
-        guard let d = Double(body.filter { $0 != "_" }) else { throw invalid }
-        return sign * d
+        return d
     }
 }

@@ -189,7 +189,7 @@ extension Interpreter {
     }
 
     private func sequenceCompare(_ op: CompareOp, _ a: [Value], _ b: [Value]) throws -> Bool? {
-        try enterCall()
+        try enterCall(" in comparison")
         defer { exitCall() }
         if (op == .equal || op == .notEqual) && a.count != b.count { return op == .notEqual }
         for (x, y) in zip(a, b) where !(try equals(x, y)) {

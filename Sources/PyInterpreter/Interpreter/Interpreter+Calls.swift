@@ -88,22 +88,22 @@ extension Interpreter {
     /// Runs a Python function: binds arguments into a fresh frame and executes the body.
     func callFunction(_ fn: PyFunction, _ args: Arguments) throws -> Value {
         let code = fn.code
-        let layout = code.scope
-        var locals = [Value?](repeating: nil, count: layout.localCount)
+        var locals = [Value?](repeating: nil, count: code.scope.localCount)
         if code.isSimple && args.keywords.isEmpty && args.positional.count == code.parameters.count {
             for i in 0..<args.positional.count { locals[i] = args.positional[i] }
         } else {
             try bindArguments(fn, args, &locals)
         }
         var cells: [PyCell]
-        if layout.cellCount == 0 && fn.closure.isEmpty {
+        let cellCount = code.scope.cellCount
+        if cellCount == 0 && fn.closure.isEmpty {
             cells = []
         } else {
             cells = []
-            cells.reserveCapacity(layout.cellCount + fn.closure.count)
-            for _ in 0..<layout.cellCount { cells.append(PyCell()) }
+            cells.reserveCapacity(cellCount + fn.closure.count)
+            for _ in 0..<cellCount { cells.append(PyCell()) }
             cells.append(contentsOf: fn.closure)
-            for (local, cell) in layout.capturedParameters { cells[cell].value = locals[local] }
+            for (local, cell) in code.scope.capturedParameters { cells[cell].value = locals[local] }
         }
         let frame = Frame(locals: locals, cells: cells, unit: code.unit ?? self.frame?.unit ?? SourceUnit(fileName: fileName, code: "", firstLine: 1, indent: 0), name: code.name, function: fn)
         try enterCall()

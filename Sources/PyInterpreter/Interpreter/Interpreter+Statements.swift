@@ -43,7 +43,10 @@ extension Interpreter {
         case .assert(let test, let message):
             if try !isTruthy(try eval(test, f)) {
                 let args = try message.map { [try eval($0, f)] } ?? []
-                throw PyError(exception: PyType.makeException(.assertionError, args: args)).located(s.span)
+                // CPython points at the test, or at the statement when the test is a constant.
+                var where_ = test.span
+                if case .constant = test.kind { where_ = s.span }
+                throw PyError(exception: PyType.makeException(.assertionError, args: args)).located(where_)
             }
         case .import(let names):
             for n in names { try importName(n, f, s.span) }

@@ -73,7 +73,7 @@ public final class Interpreter {
         let body = parser.parseModule()
         let issues = SyntaxErrorOrder.prioritize(parser: parser.issues, lexer: parser.lexer.issues)
         if !issues.isEmpty {
-            let errors = issues.map { cellError(for: $0, unit: unit) }
+            let errors = issues.prefix(Interpreter.maxReportedSyntaxErrors).map { cellError(for: $0, unit: unit) }
             return (errors[0], Array(errors.dropFirst()))
         }
         let resolver = Resolver(globals: globals)
@@ -104,6 +104,9 @@ public final class Interpreter {
             return (CellError(type: "SystemError", message: "\(error)", location: nil), [])
         }
     }
+
+    /// A cell with thousands of errors reports the first ones only.
+    static let maxReportedSyntaxErrors = 50
 
     private func cellError(for issue: SyntaxIssue, unit: SourceUnit) -> CellError {
         let location = unit.location(issue.position)
@@ -165,11 +168,13 @@ public final class Interpreter {
         }
     }
 
-    func enterCall() throws {
+    /// Counts one level of (Python or native) recursion; `context` is CPython's
+    /// suffix for native recursion (" while getting the repr of an object", " in comparison").
+    func enterCall(_ context: String = "") throws {
         callDepth += 1
         if callDepth > limits.maxRecursionDepth {
             callDepth -= 1
-            throw PyError(.recursionError, "maximum recursion depth exceeded")
+            throw PyError(.recursionError, "maximum recursion depth exceeded" + context)
         }
     }
     @inline(__always) func exitCall() { callDepth -= 1 }

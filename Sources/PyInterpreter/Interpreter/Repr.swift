@@ -59,7 +59,7 @@ extension Interpreter {
         let id = ObjectIdentifier(o)
         if reprInProgress.contains(id) { return placeholder }
         reprInProgress.insert(id)
-        try enterCall()
+        try enterCall(" while getting the repr of an object")
         defer {
             reprInProgress.remove(id)
             exitCall()
@@ -71,7 +71,7 @@ extension Interpreter {
         if let inst = o as? PyInstance {
             if let method = inst.cls.lookup(.dunderRepr), !method.isIdentical(to: PyType.objectRepr) {
                 if method.isIdentical(to: PyType.baseExceptionRepr) { return try exceptionRepr(inst) }
-                try enterCall()
+                try enterCall(" while getting the repr of an object")
                 defer { exitCall() }
                 let r = try callDescriptor(method, v, .empty)
                 guard case .str(let s) = r else {
@@ -149,61 +149,15 @@ extension Interpreter {
         return "\(inst.cls.name)(" + (try args.map { try repr($0) }.joined(separator: ", ")) + ")"
     }
 
-    /// CPython's string repr: single quotes unless the text has ' and no ", escapes for control characters.
-    static func quoted(_ s: String) -> String {
-        let useDouble = s.contains("'") && !s.contains("\"")
-        let quote: Character = useDouble ? "\"" : "'"
-        var out = String(quote)
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "'" where !useDouble: out += "\\'"
-            default:
-                if isPrintable(c) {
-                    out.unicodeScalars.append(c)
-                } else if c.value < 0x100 {
-                    out += "\\x" + hex(c.value, width: 2)
-                } else if c.value < 0x10000 {
-                    out += "\\u" + hex(c.value, width: 4)
-                } else {
-                    out += "\\U" + hex(c.value, width: 8)
-                }
-            }
-        }
-        out.append(quote)
-        return out
-    }
-
-    private static func hex(_ v: UInt32, width: Int) -> String {
-        let h = String(v, radix: 16)
-        return String(repeating: "0", count: Swift.max(0, width - h.count)) + h
-    }
+    /// CPython's string repr (single quotes unless the text has ' and no ").
+    static func quoted(_ s: String) -> String { PyStrRepr.repr(s) }
 
     /// Python's `str.isprintable` for one character.
     static func isPrintable(_ c: Unicode.Scalar) -> Bool {
-        if c.value >= 0x20 && c.value < 0x7F { return true }
-        if c.value < 0xA0 { return false }
-        switch c.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
-            return false
-        default:
-            return true
-        }
+        if c.value < 0x20 || c.value == 0x7F { return false }
+        return c.isASCII || PyStrRepr.isPrintable(c)
     }
 }
 
-/// `ascii()`: non-ASCII characters escaped.
-func asciiEscaped(_ s: String) -> String {
-    var out = ""
-    for c in s.unicodeScalars {
-        if c.isASCII { out.unicodeScalars.append(c); continue }
-        let h = String(c.value, radix: 16)
-        if c.value < 0x100 { out += "\\x" + String(repeating: "0", count: 2 - h.count) + h }
-        else if c.value < 0x10000 { out += "\\u" + String(repeating: "0", count: 4 - h.count) + h }
-        else { out += "\\U" + String(repeating: "0", count: 8 - h.count) + h }
-    }
-    return out
-}
+/// `ascii()` of a repr: non-ASCII characters escaped.
+func asciiEscaped(_ s: String) -> String { PyStrRepr.ascii(fromRepr: s) }

@@ -4,6 +4,7 @@ extension ModuleRegistry {
     public static func standard() -> ModuleRegistry {
         let registry = ModuleRegistry()
         registry.register("math", MathModule.make)
+        registry.register("random", RandomModule.make)
         TorchBindings.register(in: registry)
         PyplotBindings.register(in: registry)
         return registry

@@ -14,7 +14,7 @@ public final class PyFunction: PyObject {
     public var name: String
     public var qualifiedName: String
     /// The class whose body defined this function (zero-argument `super()`).
-    weak var ownerClass: PyType?
+    var ownerClass: PyType?
     var attributes = AttributeTable()
 
     init(code: FunctionCode, defaults: [Value], keywordDefaults: [Value?], closure: [PyCell]) {
@@ -39,7 +39,7 @@ public final class PyNativeFunction: PyObject {
     public let qualifiedName: String
     let body: Body
     /// For methods: the class they belong to (checked when called unbound).
-    weak var ownerType: PyType?
+    var ownerType: PyType?
 
     public init(name: String, qualifiedName: String? = nil, _ body: @escaping NativeFunctionBody) {
         self.name = name

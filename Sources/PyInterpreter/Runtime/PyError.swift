@@ -4,13 +4,23 @@ public final class SourceUnit {
     public let fileName: String
     public let firstLine: Int
     public let indent: Int
-    public let lines: [Substring]
+    private let code: String
+    /// UTF-8 offsets of line starts, computed on first use (only errors and warnings need lines).
+    private lazy var lineStarts: [Int] = {
+        var starts = [0]
+        var offset = 0
+        for b in code.utf8 {
+            offset += 1
+            if b == 10 { starts.append(offset) }
+        }
+        return starts
+    }()
 
     public init(fileName: String, code: String, firstLine: Int, indent: Int) {
         self.fileName = fileName
         self.firstLine = firstLine
         self.indent = indent
-        self.lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        self.code = code
     }
 
     /// The notebook location of a cell position.
@@ -19,8 +29,12 @@ public final class SourceUnit {
     }
     /// Source line `line` of the cell (1-based), without its newline.
     func line(_ line: Int) -> String {
-        guard line >= 1 && line <= lines.count else { return "" }
-        var s = String(lines[line - 1])
+        let starts = lineStarts
+        guard line >= 1 && line <= starts.count else { return "" }
+        let utf8 = code.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: starts[line - 1])
+        let to = line < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[line] - 1) : utf8.endIndex
+        var s = String(decoding: utf8[from..<to], as: UTF8.self)
         if s.hasSuffix("\r") { s.removeLast() }
         return s
     }

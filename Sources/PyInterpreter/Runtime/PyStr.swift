@@ -29,9 +29,34 @@ public final class PyStr {
 }
 
 extension String {
+    /// Builds a string from code points through a UTF-8 buffer (much faster than
+    /// appending to a `UnicodeScalarView` one scalar at a time).
     init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars)
-        self = String(v)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount)
+        for s in scalars { UTF8Buffer.append(s, to: &bytes) }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+enum UTF8Buffer {
+    @inline(__always)
+    static func append(_ s: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let v = s.value
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | (v >> 6)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(0xE0 | (v >> 12)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (v >> 18)))
+            bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        }
     }
 }

@@ -29,7 +29,7 @@ public final class PyType: PyObject {
     public private(set) var isNative: Bool
 
     nonisolated(unsafe) static var epoch = 0
-    private var cache: [Symbol: Value?] = [:]
+    private var cache = LookupCache()
     private var cacheEpoch = -1
     /// Builtin and native types are shared by the sessions of notebooks
     /// running in parallel threads, so their lookup cache is guarded.
@@ -87,16 +87,16 @@ public final class PyType: PyObject {
         cacheLock.lock()
         defer { cacheLock.unlock() }
         if cacheEpoch != PyType.epoch {
-            cache.removeAll(keepingCapacity: true)
+            cache.removeAll()
             cacheEpoch = PyType.epoch
-        } else if let hit = cache[name] {
-            return hit
+        } else if let hit = cache.find(name) {
+            return hit.value
         }
         var found: Value? = nil
         for t in mro {
             if let v = t.dict[name] { found = v; break }
         }
-        cache[name] = .some(found)
+        cache.insert(name, found)
         return found
     }
 
@@ -127,5 +127,51 @@ public final class PyType: PyObject {
             }
         }
         return .instance
+    }
+}
+
+/// Open-addressing table from symbol ids to lookup results (hits and misses),
+/// so a method lookup costs a mask and a compare instead of hashing.
+struct LookupCache {
+    struct Entry {
+        let name: Symbol
+        let value: Value?
+    }
+    private var slots: [Entry?] = Array(repeating: nil, count: 16)
+    private var count = 0
+
+    @inline(__always)
+    func find(_ name: Symbol) -> Entry? {
+        let mask = slots.count - 1
+        var i = name.id & mask
+        while let e = slots[i] {
+            if e.name === name { return e }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    mutating func insert(_ name: Symbol, _ value: Value?) {
+        if (count + 1) * 2 > slots.count {
+            let old = slots
+            slots = Array(repeating: nil, count: old.count * 2)
+            count = 0
+            for case let e? in old { insert(e.name, e.value) }
+        }
+        let mask = slots.count - 1
+        var i = name.id & mask
+        while let e = slots[i] {
+            if e.name === name { return }
+            i = (i + 1) & mask
+        }
+        slots[i] = Entry(name: name, value: value)
+        count += 1
+    }
+
+    mutating func removeAll() {
+        if count > 0 {
+            slots = Array(repeating: nil, count: 16)
+            count = 0
+        }
     }
 }

@@ -245,8 +245,7 @@ final class Lexer {
     private func identifier(_ start: SourcePos) -> Token {
         let from = index
         while let c = peek(), isIdentifierContinue(c) { advance() }
-        var name = ""
-        name.unicodeScalars.append(contentsOf: text[from..<index])
+        let name = String(scalars: text[from..<index])
         if let k = Keyword.byName[name] { return make(.keyword(k), from: start) }
         return make(.name(name), from: start)
     }
@@ -300,8 +299,16 @@ final class Lexer {
             return make(.error, from: start)
         }
         if let c = peek(), isIdentifierContinue(c) { return badDecimal(start) }
-        var literal = ""
-        for c in text[from..<index] where c != "_" { literal.unicodeScalars.append(c) }
+        if !isFloat && index - from <= 18 && text[from] != "0" {
+            var v = 0
+            var simple = true
+            for c in text[from..<index] {
+                guard c >= "0" && c <= "9" else { simple = false; break }
+                v = v * 10 + Int(c.value - 48)
+            }
+            if simple { return make(.int(v), from: start) }
+        }
+        let literal = String(scalars: text[from..<index].lazy.filter { $0 != "_" })
         if isFloat {
             return make(.float(Double(literal) ?? .infinity), from: start)
         }
@@ -400,8 +407,7 @@ final class Lexer {
             report("bytes literals are not supported", at: start)
             return make(.error, from: start)
         }
-        var raw = ""
-        raw.unicodeScalars.append(contentsOf: text[bodyFrom..<bodyEnd])
+        let raw = String(scalars: text[bodyFrom..<bodyEnd])
         if isFormatted {
             return make(.string(StringPiece(value: raw, isFormatted: true, isRaw: isRaw, bodyStart: bodyStart)), from: start)
         }
@@ -423,22 +429,32 @@ final class Lexer {
 
     // MARK: - Punctuation
 
-    private func punctuation(_ start: SourcePos) -> Token {
+    /// Candidate operators by first character, longest first.
+    private static let punctByFirst: [UInt32: [(Punct, [Unicode.Scalar])]] = {
+        var t: [UInt32: [(Punct, [Unicode.Scalar])]] = [:]
         for p in Punct.byLength {
-            let scalars = p.rawValue.unicodeScalars
-            var i = 0
+            let scalars = Array(p.rawValue.unicodeScalars)
+            t[scalars[0].value, default: []].append((p, scalars))
+        }
+        return t
+    }()
+
+    private func punctuation(_ start: SourcePos) -> Token {
+        for (p, scalars) in Lexer.punctByFirst[text[index].value] ?? [] {
             var matches = true
-            for s in scalars {
-                if peek(i) != s { matches = false; break }
-                i += 1
+            for (i, s) in scalars.enumerated() where peek(i) != s {
+                matches = false
+                break
             }
             guard matches else { continue }
+            let i = scalars.count
             for _ in 0..<i { advance() }
             switch p {
             case .lparen, .lbracket, .lbrace:
                 if brackets.count >= Lexer.maxBracketDepth {
                     brackets.append((p, start))
-                    report("too many nested parentheses", at: start)
+                    // Reported once per excursion past the limit, like CPython stops at the first.
+                    if brackets.count == Lexer.maxBracketDepth + 1 { report("too many nested parentheses", at: start) }
                     return make(.error, from: start)
                 }
                 brackets.append((p, start))
@@ -482,7 +498,7 @@ final class Lexer {
 
 /// Decodes backslash escapes of a (non-raw) string literal body as CPython does.
 func decodeEscapes<C: Collection>(_ body: C) -> Result<String, SyntaxIssue> where C.Element == Unicode.Scalar {
-    var out = String.UnicodeScalarView()
+    var out = EscapeOutput()
     var it = Array(body)[...]
     func hexValue(_ count: Int, _ name: String, _ position: Int) -> Result<UInt32, SyntaxIssue> {
         var v: UInt32 = 0
@@ -555,7 +571,14 @@ func decodeEscapes<C: Collection>(_ body: C) -> Result<String, SyntaxIssue> wher
         }
         position += 2
     }
-    return .success(String(out))
+    return .success(out.string)
+}
+
+/// UTF-8 accumulator for decoded string literals.
+private struct EscapeOutput {
+    var bytes: [UInt8] = []
+    mutating func append(_ s: Unicode.Scalar) { UTF8Buffer.append(s, to: &bytes) }
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// Reverse lookup of Unicode character names for `\N{...}` escapes (built on first use).
