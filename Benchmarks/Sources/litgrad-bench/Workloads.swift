@@ -10,7 +10,7 @@ enum Workloads {
         for t in [w1, b1, w2] { try t.setRequiresGrad(true) }
         let x = Tensor.wrapped(1, dtype: .int64), two = Tensor.wrapped(2, dtype: .int64)
         let label = Tensor.scalar(500)
-        let sgd = try SGD(groups: [ParamGroup(params: [w1, b1, w2], options: SGD.defaults(["lr": .float(1e-6)]))])
+        let sgd = try SGD([w1, b1, w2], lr: 1e-6)
         return {
             let y = try two.mul(w1.mul(x).add(b1).mul(w2))
             let loss = try y.mseLoss(label)
@@ -27,8 +27,8 @@ enum Workloads {
 
     /// 784-128-10 MLP with ReLU, batch 64, float32.
     static func mlpStep() throws -> () throws -> Void {
-        let model = Sequential([try Linear(784, 128), Activation.relu(), try Linear(128, 10)])
-        let sgd = try SGD(groups: [ParamGroup(params: model.parameterSlots.compactMap(\.tensor) + model.allChildParameters(), options: SGD.defaults(["lr": .float(0.01)]))])
+        let model = Sequential([try Linear(784, 128), ReLU(), try Linear(128, 10)])
+        let sgd = try SGD(model.parameters(), lr: 0.01)
         let input = try Tensor.randn([64, 784])
         let targets = try Tensor.randint(low: 0, high: 10, shape: [64])
         return {
@@ -45,8 +45,7 @@ enum Workloads {
         let bias = try Tensor.zeros([8])
         let linear = try Linear(8 * 13 * 13, 10)
         for t in [weight, bias] { try t.setRequiresGrad(true) }
-        let params = [weight, bias] + linear.parameterSlots.compactMap(\.tensor)
-        let sgd = try SGD(groups: [ParamGroup(params: params, options: SGD.defaults(["lr": .float(0.01)]))])
+        let sgd = try SGD([weight, bias] + linear.parameters(), lr: 0.01)
         let input = try Tensor.randn([32, 1, 28, 28])
         let targets = try Tensor.randint(low: 0, high: 10, shape: [32])
         return {
@@ -88,12 +87,5 @@ enum Workloads {
         return {
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n), 1, a, Int32(n), b, Int32(n), 0, &c, Int32(n))
         }
-    }
-}
-
-extension Module {
-    /// Parameters of the direct children (enough for a flat Sequential).
-    func allChildParameters() -> [Tensor] {
-        childSlots.compactMap(\.module).flatMap { $0.parameterSlots.compactMap(\.tensor) }
     }
 }

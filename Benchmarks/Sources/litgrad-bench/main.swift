@@ -5,6 +5,17 @@ let quick = CommandLine.arguments.contains("--quick")
 let scale = quick ? 10 : 1
 
 do {
+    // `--only NAME ITERATIONS`: run one workload without timing (for callgrind / perf).
+    if let i = CommandLine.arguments.firstIndex(of: "--only"), CommandLine.arguments.count > i + 2,
+       let iterations = Int(CommandLine.arguments[i + 2]) {
+        let workloads: [String: () throws -> () throws -> Void] = [
+            "scalar": Workloads.scalarChain, "mlp": Workloads.mlpStep, "conv": Workloads.convStep,
+        ]
+        guard let make = workloads[CommandLine.arguments[i + 1]] else { print("unknown workload"); exit(2) }
+        let body = try make()
+        for _ in 0..<iterations { try body() }
+        exit(0)
+    }
     if CommandLine.arguments.contains("--conv-parts") {
         for m in try Workloads.convParts() { print(m.formatted) }
         exit(0)

@@ -19,7 +19,7 @@ extension Tensor {
         let out = Tensor(storage: try MatrixProducts.multiply(a, b, m: m, k: k, n: n), shape: [m, n])
         return try out.recorded("MmBackward0", symbol: "@", inputs: [a, b], saving: [a, b],
                                 tangent: { t in try Tangent.sum(t[0]?.mm(b), t[1].map { try a.mm($0) }) }) { g in
-            [a.requiresGrad ? try g.mm(b.t()) : nil, b.requiresGrad ? try a.t().mm(g) : nil]
+            [a.requiresGrad ? try Tensor.mmFirstGradient(g, a, b) : nil, b.requiresGrad ? try Tensor.mmSecondGradient(g, a, b) : nil]
         }
     }
 
@@ -38,9 +38,23 @@ extension Tensor {
         return try out.recorded("AddmmBackward0", symbol: "addmm", inputs: [c, a, b], saving: [a, b],
                                 tangent: { t in try Tangent.sum(t[0], t[1]?.mm(b), t[2].map { try a.mm($0) }) }) { g in
             [c.requiresGrad ? try g.sumToShape(c.shape) : nil,
-             a.requiresGrad ? try g.mm(b.t()) : nil,
-             b.requiresGrad ? try a.t().mm(g) : nil]
+             a.requiresGrad ? try Tensor.mmFirstGradient(g, a, b) : nil,
+             b.requiresGrad ? try Tensor.mmSecondGradient(g, a, b) : nil]
         }
+    }
+
+    /// ∂a of a·b, oriented as PyTorch's `mm_mat1_backward`: when a is a transposed
+    /// (column-major) view, (b·gᵀ)ᵀ, so the product and its rounding are PyTorch's.
+    static func mmFirstGradient(_ g: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        if a.strides[0] == 1 && a.strides[1] == a.shape[0] { return try b.mm(g.t()).t() }
+        return try g.mm(b.t())
+    }
+
+    /// ∂b of a·b, as PyTorch's `mm_mat2_backward`: (gᵀ·a)ᵀ when b is a transposed view
+    /// (the common `x @ w.t()`), else aᵀ·g.
+    static func mmSecondGradient(_ g: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        if b.strides[0] == 1 && b.strides[1] == b.shape[0] { return try g.t().mm(a).t() }
+        return try a.t().mm(g)
     }
 
     /// `torch.mv`: matrix × vector.

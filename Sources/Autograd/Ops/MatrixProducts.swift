@@ -20,19 +20,23 @@ enum MatrixProducts {
         let rank = t.dim
         let rowStride = t.strides[rank - 2], colStride = t.strides[rank - 1]
         let batchStride = rank == 3 ? t.strides[0] : 0
-        if colStride == 1 || cols <= 1, rows <= 1 || rowStride >= Swift.max(1, cols) {
+        // Row-major first, then transposed, then (one column) row-major with its row stride —
+        // the classification PyTorch's measured MKL orders (MKLOrderGEMM) are keyed on.
+        if colStride == 1, rows <= 1 || rowStride >= Swift.max(1, cols) {
             return Operand(tensor: t, batchStride: batchStride, transposed: false, leadingDimension: Swift.max(rows <= 1 ? cols : rowStride, 1))
         }
         if rowStride == 1 || rows <= 1, cols <= 1 || colStride >= Swift.max(1, rows) {
             return Operand(tensor: t, batchStride: batchStride, transposed: true, leadingDimension: Swift.max(cols <= 1 ? rows : colStride, 1))
+        }
+        if cols <= 1, rowStride >= 1 {
+            return Operand(tensor: t, batchStride: batchStride, transposed: false, leadingDimension: rowStride)
         }
         let copy = try untracked { try t.contiguousCopy() }
         return Operand(tensor: copy, batchStride: rank == 3 ? rows * cols : 0, transposed: false, leadingDimension: Swift.max(cols, 1))
     }
 
     /// `batch` products of `m×k` and `k×n` matrices, row-major `batch×m×n`; with
-    /// `addend` (already `m×n`, broadcast over the batch), C starts from it and
-    /// the product is added (beta = 1), as addmm does.
+    /// `addend` (broadcast to `m×n` and over the batch) added to the product, as addmm does.
     static func multiply(_ a: Tensor, _ b: Tensor, m: Int, k: Int, n: Int, batch: Int = 1, addend: Tensor? = nil) throws -> Storage {
         try MemoryAccounting.check(elements: batch * m * n, dtype: a.dtype)
         switch a.dtype {
@@ -55,28 +59,40 @@ enum MatrixProducts {
 
     private static func floating<T: KernelFloat & StorageElement>(_: T.Type, _ a: Tensor, _ b: Tensor, m: Int, k: Int, n: Int,
                                                                  batch: Int, addend: Tensor?) throws -> [T] {
-        var c: [T]
-        if let addend {
+        let base: [T]? = try addend.map { addend in
             let one = try untracked { try addend.converted(a.dtype).expand([m, n]).contiguousCopy() }.elements(as: T.self)
-            c = batch == 1 ? one : [T]((0..<batch).map { _ in one }.joined())
-        } else {
-            c = [T](repeating: 0, count: batch * m * n)
+            return batch == 1 ? one : [T]((0..<batch).map { _ in one }.joined())
         }
-        guard m > 0, n > 0, k > 0 else { return c }
+        var c = [T](repeating: 0, count: batch * m * n)
+        guard m > 0, n > 0, k > 0 else { return base ?? c }
         let left = try operand(a, rows: m, cols: k), right = try operand(b, rows: k, cols: n)
         let x = T.buffer(of: left.tensor.storage), y = T.buffer(of: right.tensor.storage)
         x.withUnsafeBufferPointer { xp in
             y.withUnsafeBufferPointer { yp in
                 c.withUnsafeMutableBufferPointer { cp in
                     for item in 0..<batch {
+                        let aStart = xp.baseAddress! + left.tensor.offset + item * left.batchStride
+                        let bStart = yp.baseAddress! + right.tensor.offset + item * right.batchStride
+                        let cStart = cp.baseAddress! + item * m * n
+                        // Small float32 products: MKL's summation order, as PyTorch computes them.
+                        if T.self == Float.self, batch == 1,
+                           MKLOrderGEMM.multiply(m: m, n: n, k: k,
+                                                 a: UnsafeRawPointer(aStart).assumingMemoryBound(to: Float.self), lda: left.leadingDimension,
+                                                 transposeA: left.transposed,
+                                                 b: UnsafeRawPointer(bStart).assumingMemoryBound(to: Float.self), ldb: right.leadingDimension,
+                                                 transposeB: right.transposed,
+                                                 c: UnsafeMutableRawPointer(cStart).assumingMemoryBound(to: Float.self), ldc: n) {
+                            continue
+                        }
                         GEMM.multiply(transposeA: left.transposed, transposeB: right.transposed, m: m, n: n, k: k,
-                                      a: xp.baseAddress! + left.tensor.offset + item * left.batchStride, lda: left.leadingDimension,
-                                      b: yp.baseAddress! + right.tensor.offset + item * right.batchStride, ldb: right.leadingDimension,
-                                      beta: addend == nil ? 0 : 1, c: cp.baseAddress! + item * m * n, ldc: n)
+                                      a: aStart, lda: left.leadingDimension, b: bStart, ldb: right.leadingDimension,
+                                      beta: 0, c: cStart, ldc: n)
                     }
                 }
             }
         }
+        // addmm: the product, then the bias added with one rounding (what PyTorch's MKL call gives).
+        if let base { for i in 0..<c.count { c[i] = c[i] + base[i] } }
         return c
     }
 

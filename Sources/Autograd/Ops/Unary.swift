@@ -113,13 +113,29 @@ extension Tensor {
         }
     }
 
+    /// relu (ReluBackward0): ∂a = g where the result is positive, else +0 (PyTorch's
+    /// threshold_backward, which never multiplies, so no −0 appears).
     public func relu() throws -> Tensor {
-        try elementwise("ReluBackward0", symbol: "ReLU", saveOutput: true, integerKeepsDType: { Swift.max($0, 0) },
-                        f32: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }, f64: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }) { _, r in
-            // [r > 0] as r's dtype: a constant, so a plain kernel (no comparison tensor) suffices.
-            try ElementwiseKernel.unary(r, f32: { $0 > 0 ? 1 : 0 }, f64: { $0 > 0 ? 1 : 0 }, i64: { $0 > 0 ? 1 : 0 })
+        let a = self
+        let out: Tensor = dtype.isIntegral
+            ? try ElementwiseKernel.unary(a, f32: { $0 }, f64: { $0 }, i64: { Swift.max($0, 0) })
+            : try ElementwiseKernel.unary(floatingSelf, f32: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }, f64: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) })
+        return try out.recorded("ReluBackward0", symbol: "ReLU", inputs: [a], saving: [out],
+                                tangent: { t in try t[0].map { try Tensor.thresholdBackward($0, out) } }) { g in
+            [try Tensor.thresholdBackward(g, out)]
         }
     }
+
+    /// `threshold_backward(g, r, 0)`: g where r > 0, else 0 (ThresholdBackwardBackward0 when differentiated).
+    static func thresholdBackward(_ g: Tensor, _ r: Tensor) throws -> Tensor {
+        let out = try ElementwiseKernel.binary(g, r, compute: g.dtype, f32: { $1 <= 0 ? 0 : $0 }, f64: { $1 <= 0 ? 0 : $0 },
+                                               i64: { $1 <= 0 ? 0 : $0 })
+        return try out.recorded("ThresholdBackwardBackward0", symbol: "ReLU′", inputs: [g],
+                                tangent: { t in try t[0].map { try thresholdBackward($0, r) } }) { gg in
+            [try thresholdBackward(gg, r)]
+        }
+    }
+
     public func leakyRelu(_ slope: Double = 0.01) throws -> Tensor {
         let s32 = Float(slope)
         return try elementwise("LeakyReluBackward0", symbol: "LeakyReLU", saveInput: true,
