@@ -100,10 +100,17 @@ extension Tensor {
             try r.mul(r).rsub(Self.one)
         }
     }
+    /// sigmoid (SigmoidBackward0): float32 values as PyTorch's vectorised kernel gives
+    /// them (PointwiseKernels); ∂a = (g · (1 − r)) · r, multiplied in PyTorch's order.
     public func sigmoid() throws -> Tensor {
-        try elementwise("SigmoidBackward0", symbol: "σ", saveOutput: true,
-                        f32: { 1 / (1 + expf(-$0)) }, f64: { 1 / (1 + Foundation.exp(-$0)) }) { _, r in
-            try r.rsub(Self.one).mul(r)
+        let a = self
+        let x = floatingSelf
+        let out = x.dtype == .float32
+            ? Tensor(storage: Storage(PointwiseKernels.sigmoid(x.elements(as: Float.self), contiguous: x.isContiguous)), shape: shape)
+            : try ElementwiseKernel.unary(x, f32: { 1 / (1 + expf(-$0)) }, f64: { 1 / (1 + Foundation.exp(-$0)) })
+        return try out.recorded("SigmoidBackward0", symbol: "σ", inputs: [a], saving: [out],
+                                tangent: { t in try t[0].map { try $0.mul(out.rsub(Self.one)).mul(out) } }) { g in
+            [try g.mul(out.rsub(Self.one)).mul(out)]
         }
     }
     /// erf (ErfBackward0): d = 2/√π · exp(−a²).

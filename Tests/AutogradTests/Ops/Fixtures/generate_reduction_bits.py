@@ -51,6 +51,16 @@ def op(spec):
             y.backward(seed)
             return x.grad
         return grad
+    if name == "sigmoid":
+        return lambda x: x.sigmoid()
+    if name == "sigmoid_grad":
+        def grad(x):
+            x = x.detach().requires_grad_()
+            y = x.sigmoid()
+            seed = torch.tensor([((7 * i) % 11 - 5) / 4 for i in range(y.numel())], dtype=y.dtype).reshape(y.shape)
+            y.backward(seed)
+            return x.grad
+        return grad
     if name == "cumsum":
         return lambda x: x.cumsum(dims[0])
     if name == "prod":
@@ -86,6 +96,8 @@ def case(shape, view, spec, dtype=torch.float32, scale=1.0):
 for n in [1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 64, 100, 257, 1000, 4099]:
     for spec in ["sum", "mean", "var", "std", "norm2", "norm1", "norm3", "norminf", "logsumexp:0"]:
         case([n], "none", spec)
+    case([n], "none", "sigmoid", scale=3.0)
+    case([n], "none", "sigmoid_grad", scale=3.0)
     case([n], "none", "norm2", torch.float64)
     case([n], "none", "sum", torch.float64)
 for shape in [[37, 21], [5, 100], [64, 10], [3, 300]]:
@@ -106,6 +118,7 @@ for shape in [[37, 21], [5, 100], [64, 10], [3, 300]]:
 for view in ["none", "permute201", "permute120"]:
     for spec in ["sum", "sum:0", "sum:2", "sum:0,2", "sum:1,2", "mean:0,1", "var:0,2", "norm2:1,2", "logsumexp:0,2"]:
         case([6, 20, 9], view, spec)
+case([40010], "none", "sigmoid")  # two thread ranges, each with a scalar tail
 for spec in ["prod", "prod:1"]:
     case([4, 6], "none", spec, scale=0.9)
 
