@@ -6,10 +6,10 @@
 /// leaving the level clears every tangent made in it, as PyTorch does.
 public enum ForwardAD {
     /// The open dual levels (PyTorch allows one at a time).
-    nonisolated(unsafe) public private(set) static var currentLevel: Int? = nil
+    @exclusivity(unchecked) nonisolated(unsafe) public private(set) static var currentLevel: Int? = nil
     /// True while ops must compute tangents (a level is open and not suspended).
-    nonisolated(unsafe) static var isActive = false
-    nonisolated(unsafe) private static var dualsOfLevel: [WeakTensor] = []
+    @exclusivity(unchecked) nonisolated(unsafe) static var isActive = false
+    @exclusivity(unchecked) nonisolated(unsafe) private static var dualsOfLevel: [WeakTensor] = []
 
     /// `fwAD.dual_level().__enter__()`: opens level 0.
     @discardableResult

@@ -17,6 +17,7 @@ extension Tensor {
         try MatrixProducts.checkSameDType(a, b)
         let m = a.shape[0], k = a.shape[1], n = b.shape[1]
         let out = Tensor(storage: try MatrixProducts.multiply(a, b, m: m, k: k, n: n), shape: [m, n])
+        guard Tensor.recordingNeeded(a, b) else { return out }
         return try out.recorded("MmBackward0", symbol: "@", inputs: [a, b], saving: [a, b],
                                 tangent: { t in try Tangent.sum(t[0]?.mm(b), t[1].map { try a.mm($0) }) }) { g in
             [a.requiresGrad ? try Tensor.mmFirstGradient(g, a, b) : nil, b.requiresGrad ? try Tensor.mmSecondGradient(g, a, b) : nil]

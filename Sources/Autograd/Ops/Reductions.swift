@@ -6,7 +6,8 @@ extension Tensor {
     /// Sum of all elements (SumBackward0); integer and bool sums give int64.
     public func sum() throws -> Tensor {
         let a = self
-        let out = try summed(ReductionInput(self, dims: []), keepdim: false)
+        let out = try summedAll()
+        guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("SumBackward0", symbol: "Σ", inputs: [a], tangent: { try $0[0]?.sum() }) { g in [try g.expand(a.shape)] }
     }
 
@@ -15,9 +16,34 @@ extension Tensor {
         let a = self
         let input = try ReductionInput(self, dims: dims)
         let out = try summed(input, keepdim: keepdim)
+        guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("SumBackward1", symbol: "Σ", inputs: [a], tangent: { try $0[0]?.sum(dims: dims, keepdim: keepdim) }) { g in
             [try g.restoringReducedDims(input, keepdim: keepdim).expand(a.shape)]
         }
+    }
+
+    /// The sum of all elements; a contiguous float tensor goes straight to the kernel.
+    private func summedAll() throws -> Tensor {
+        if isContiguous {
+            switch dtype {
+            case .float32: return Tensor(storage: Storage([SumReductions.sum(elements(as: Float.self))]), shape: [])
+            case .float64: return Tensor(storage: Storage([SumReductions.sum(elements(as: Double.self))]), shape: [])
+            default: break
+            }
+        }
+        return try summed(ReductionInput(self, dims: []), keepdim: false)
+    }
+
+    /// The mean of all elements (sum / count in the tensor's dtype).
+    private func averagedAll() throws -> Tensor {
+        if isContiguous {
+            switch dtype {
+            case .float32: return Tensor(storage: Storage([SumReductions.mean(elements(as: Float.self))]), shape: [])
+            case .float64: return Tensor(storage: Storage([SumReductions.mean(elements(as: Double.self))]), shape: [])
+            default: break
+            }
+        }
+        return try averaged(ReductionInput(self, dims: []), keepdim: false)
     }
 
     /// The sums without autograd, in PyTorch's summation order.
@@ -64,7 +90,8 @@ extension Tensor {
         try requireFloatingMean()
         let a = self
         let n = count
-        let out = try averaged(ReductionInput(self, dims: []), keepdim: false)
+        let out = try averagedAll()
+        guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("MeanBackward0", symbol: "mean", inputs: [a], tangent: { try $0[0]?.mean() }) { g in
             [try g.expand(a.shape).div(Tensor.wrapped(Double(n), dtype: .int64))]
         }
@@ -76,6 +103,7 @@ extension Tensor {
         let input = try ReductionInput(self, dims: dims)
         let n = input.reducedCount
         let out = try averaged(input, keepdim: keepdim)
+        guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("MeanBackward1", symbol: "mean", inputs: [a], tangent: { try $0[0]?.mean(dims: dims, keepdim: keepdim) }) { g in
             [try g.restoringReducedDims(input, keepdim: keepdim).expand(a.shape).div(Tensor.wrapped(Double(n), dtype: .int64))]
         }

@@ -21,6 +21,7 @@ extension Tensor {
         } else {
             out = try ElementwiseKernel.unary(floatingSelf, f32: f32, f64: f64)
         }
+        guard Tensor.recordingNeeded(a) else { return out }
         var saving: [Tensor] = []
         if saveInput { saving.append(a) }
         if saveOutput { saving.append(out) }
@@ -108,6 +109,7 @@ extension Tensor {
         let out = x.dtype == .float32
             ? Tensor(storage: Storage(PointwiseKernels.sigmoid(x.elements(as: Float.self), contiguous: x.isContiguous)), shape: shape)
             : try ElementwiseKernel.unary(x, f32: { 1 / (1 + expf(-$0)) }, f64: { 1 / (1 + Foundation.exp(-$0)) })
+        guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("SigmoidBackward0", symbol: "σ", inputs: [a], saving: [out],
                                 tangent: { t in try t[0].map { try $0.mul(out.rsub(Self.one)).mul(out) } }) { g in
             [try g.mul(out.rsub(Self.one)).mul(out)]
@@ -127,6 +129,7 @@ extension Tensor {
         let out: Tensor = dtype.isIntegral
             ? try ElementwiseKernel.unary(a, f32: { $0 }, f64: { $0 }, i64: { Swift.max($0, 0) })
             : try ElementwiseKernel.unary(floatingSelf, f32: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }, f64: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) })
+        guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("ReluBackward0", symbol: "ReLU", inputs: [a], saving: [out],
                                 tangent: { t in try t[0].map { try Tensor.thresholdBackward($0, out) } }) { g in
             [try Tensor.thresholdBackward(g, out)]
@@ -137,6 +140,7 @@ extension Tensor {
     static func thresholdBackward(_ g: Tensor, _ r: Tensor) throws -> Tensor {
         let out = try ElementwiseKernel.binary(g, r, compute: g.dtype, f32: { $1 <= 0 ? 0 : $0 }, f64: { $1 <= 0 ? 0 : $0 },
                                                i64: { $1 <= 0 ? 0 : $0 })
+        guard Tensor.recordingNeeded(g) else { return out }
         return try out.recorded("ThresholdBackwardBackward0", symbol: "ReLU′", inputs: [g],
                                 tangent: { t in try t[0].map { try thresholdBackward($0, r) } }) { gg in
             [try thresholdBackward(gg, r)]
