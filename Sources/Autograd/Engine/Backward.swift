@@ -136,7 +136,8 @@ public enum Backward {
                 try GradMode.with(enabled: false) { _ = try existing.addInPlace(g) }
             }
         } else {
-            leaf.grad = createGraph ? g : try g.detach().contiguousCopy()
+            // contiguousCopy gives a fresh tensor outside the graph (what detach().clone() gives).
+            leaf.grad = createGraph ? g : try g.contiguousCopy()
         }
     }
 }

@@ -14,7 +14,8 @@
 ///   added as a tree of halves and any leftover terms after, one at a time.
 /// - n = 1 with B transposed (a matrix times `w.t()` of one row), k a multiple
 ///   of 4: see `vectorDot`. m = 1 (B row-major, k ≥ 16, n ≥ 3): unfused sums.
-/// Other shapes (and k above 128) return false: the caller uses OpenBLAS.
+/// Other shapes (and k above 128, or more than `maxWork` multiply-adds) return
+/// false: the caller uses OpenBLAS.
 public enum MKLOrderGEMM {
     /// On by default; off sends every product to OpenBLAS (to measure the difference).
     nonisolated(unsafe) public static var isEnabled = true
@@ -28,6 +29,10 @@ public enum MKLOrderGEMM {
         case vector
     }
 
+    /// Largest m·n·k reproduced: beyond it OpenBLAS is much faster (the compiler's
+    /// baseline target has no FMA), and models that large drift from PyTorch anyway.
+    static let maxWork = 1 << 18
+
     /// One block of C and how its elements are summed.
     struct Block {
         let rows: Range<Int>
@@ -37,7 +42,7 @@ public enum MKLOrderGEMM {
 
     /// The blocks of C and how each is summed, or nil when the order is not known.
     static func plan(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool) -> [Block]? {
-        guard m >= 1, n >= 1, k >= 1, k <= 128, !(transposeA && transposeB) else { return nil }
+        guard m >= 1, n >= 1, k >= 1, k <= 128, m * n * k <= maxWork, !(transposeA && transposeB) else { return nil }
         let all = 0..<m
         if n == 1 {
             guard m >= 2, transposeB, !transposeA, k % 4 == 0 else { return nil }
@@ -94,18 +99,16 @@ public enum MKLOrderGEMM {
             switch block.method {
             case .fused, .unfused:
                 let fused = block.method == .fused
-                // Row-major B rows: C[i, :] accumulates A[i, p] · B[p, :] for p in order.
+                // Row-major B rows: C[i, :] accumulates A[i, p] · B[p, :] for p in order
+                // (each element's own running sum, so vectorising over j keeps the order).
                 withRowMajorRight(b, ldb: ldb, transposed: transposeB, k: k, n: n) { rows, stride in
-                    for i in block.rows {
-                        let out = c + i * ldc
-                        for j in block.columns { out[j] = 0 }
-                        for p in 0..<k {
-                            let scale = left(i, p)
-                            let row = rows + p * stride
-                            if fused {
-                                for j in block.columns { out[j] = out[j].addingProduct(scale, row[j]) }
-                            } else {
-                                for j in block.columns { out[j] = out[j] + scale * row[j] }
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { scratch in
+                        for i in block.rows {
+                            let out = c + i * ldc
+                            for j in block.columns { out[j] = 0 }
+                            for p in 0..<k {
+                                accumulate(row: rows + p * stride, scale: left(i, p), into: out, columns: block.columns,
+                                           fused: fused, scratch: scratch.baseAddress!)
                             }
                         }
                     }
@@ -123,6 +126,62 @@ public enum MKLOrderGEMM {
             }
         }
         return true
+    }
+
+    /// out[j] += scale · row[j] for j in `columns`, fused (one rounding) or rounded twice.
+    @inline(__always)
+    private static func accumulate(row: UnsafePointer<Float>, scale: Float, into out: UnsafeMutablePointer<Float>,
+                                   columns: Range<Int>, fused: Bool, scratch: UnsafeMutablePointer<Float>) {
+        if fused {
+            fusedAccumulate(row: row, scale: scale, into: out, columns: columns, scratch: scratch)
+            return
+        }
+        var j = columns.lowerBound
+        let s = SIMD8<Float>(repeating: scale)
+        let rawRow = UnsafeRawPointer(row), rawOut = UnsafeMutableRawPointer(out)
+        while j + 8 <= columns.upperBound {
+            let r = rawRow.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
+            let o = rawOut.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
+            rawOut.storeBytes(of: o + s * r, toByteOffset: j * 4, as: SIMD8<Float>.self)
+            j += 8
+        }
+        while j < columns.upperBound {
+            out[j] = out[j] + scale * row[j]
+            j += 1
+        }
+    }
+
+    /// Fused multiply-adds without a libm call each (the compiler's baseline target
+    /// has no FMA instruction): the product is exact in double, the sum is rounded
+    /// to double and then to float, which is the correctly rounded float unless the
+    /// double sum lies exactly halfway between two floats or the result is
+    /// subnormal; those rare elements are redone with `addingProduct`.
+    @inline(__always)
+    private static func fusedAccumulate(row: UnsafePointer<Float>, scale: Float, into out: UnsafeMutablePointer<Float>,
+                                        columns: Range<Int>, scratch: UnsafeMutablePointer<Float>) {
+        let factor = Double(scale)
+        let first = columns.lowerBound, count = columns.count
+        var doubtful: UInt32 = 0
+        for t in 0..<count {
+            let sum = factor * Double(row[first + t]) + Double(out[first + t])
+            let rounded = Float(sum)
+            scratch[t] = rounded
+            doubtful |= Self.isDoubtful(sum, rounded) ? 1 : 0
+        }
+        if doubtful != 0 {
+            for t in 0..<count {
+                let j = first + t
+                let sum = factor * Double(row[j]) + Double(out[j])
+                if Self.isDoubtful(sum, Float(sum)) { scratch[t] = out[j].addingProduct(scale, row[j]) }
+            }
+        }
+        (out + first).update(from: scratch, count: count)
+    }
+
+    /// Whether rounding this double sum to float may differ from rounding the exact sum.
+    @inline(__always)
+    private static func isDoubtful(_ sum: Double, _ rounded: Float) -> Bool {
+        (sum.bitPattern & 0x1FFF_FFFF == 0x1000_0000) || (rounded.magnitude < Float.leastNormalMagnitude && rounded != 0)
     }
 
     /// Runs `body` with B as row-major rows (B itself, or a transposed copy).
@@ -164,21 +223,31 @@ public enum MKLOrderGEMM {
             for p in 0..<count { total = total + x[p] * y[p] }
             return total
         }
-        return withUnsafeTemporaryAllocation(of: Float.self, capacity: lanes) { lane in
-            for l in 0..<lanes { lane[l] = x[l] * y[l] }
-            var p = lanes
+        let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y)
+        var total: Float
+        if lanes == 8 {
+            var acc = rx.loadUnaligned(as: SIMD8<Float>.self) * ry.loadUnaligned(as: SIMD8<Float>.self)
+            var p = 8
             while p < whole {
-                for l in 0..<lanes { lane[l] = lane[l] + x[p + l] * y[p + l] }
-                p += lanes
+                acc = acc + rx.loadUnaligned(fromByteOffset: p * 4, as: SIMD8<Float>.self)
+                    * ry.loadUnaligned(fromByteOffset: p * 4, as: SIMD8<Float>.self)
+                p += 8
             }
-            var width = lanes / 2
-            while width >= 1 {
-                for l in 0..<width { lane[l] = lane[l] + lane[l + width] }
-                width /= 2
+            let half = acc.lowHalf + acc.highHalf
+            let quarter = half.lowHalf + half.highHalf
+            total = quarter[0] + quarter[1]
+        } else {
+            var acc = rx.loadUnaligned(as: SIMD4<Float>.self) * ry.loadUnaligned(as: SIMD4<Float>.self)
+            var p = 4
+            while p < whole {
+                acc = acc + rx.loadUnaligned(fromByteOffset: p * 4, as: SIMD4<Float>.self)
+                    * ry.loadUnaligned(fromByteOffset: p * 4, as: SIMD4<Float>.self)
+                p += 4
             }
-            var total = lane[0]
-            for q in whole..<count { total = total + x[q] * y[q] }
-            return total
+            let half = acc.lowHalf + acc.highHalf
+            total = half[0] + half[1]
         }
+        for q in whole..<count { total = total + x[q] * y[q] }
+        return total
     }
 }

@@ -26,4 +26,58 @@ public enum PointwiseKernels {
         }
         return out
     }
+
+    /// `relu`: x where x > 0 (or NaN), else +0; eight lanes at a time without branches.
+    public static func relu(_ x: [Float]) -> [Float] {
+        map(x) { v in v.replacing(with: 0, where: .!(v .> 0) .& (v .== v)) } scalar: { $0 > 0 || $0.isNaN ? $0 : 0 }
+    }
+
+    /// `threshold_backward(g, r, 0)`: g where r > 0, else +0.
+    public static func thresholdBackward(_ g: [Float], _ r: [Float]) -> [Float] {
+        precondition(g.count == r.count)
+        return [Float](unsafeUninitializedCapacity: g.count) { out, initialized in
+            g.withUnsafeBufferPointer { g in
+                r.withUnsafeBufferPointer { r in
+                    let rg = UnsafeRawPointer(g.baseAddress), rr = UnsafeRawPointer(r.baseAddress)
+                    let ro = UnsafeMutableRawPointer(out.baseAddress)
+                    var i = 0
+                    if let rg, let rr, let ro {
+                        while i + 8 <= g.count {
+                            let gv = rg.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                            let rv = rr.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                            ro.storeBytes(of: gv.replacing(with: 0, where: rv .<= 0), toByteOffset: i * 4, as: SIMD8<Float>.self)
+                            i += 8
+                        }
+                    }
+                    while i < g.count {
+                        out[i] = r[i] <= 0 ? 0 : g[i]
+                        i += 1
+                    }
+                }
+            }
+            initialized = g.count
+        }
+    }
+
+    /// Applies `vector` eight elements at a time and `scalar` to the rest.
+    @inline(__always)
+    private static func map(_ x: [Float], _ vector: (SIMD8<Float>) -> SIMD8<Float>, scalar: (Float) -> Float) -> [Float] {
+        [Float](unsafeUninitializedCapacity: x.count) { out, initialized in
+            x.withUnsafeBufferPointer { x in
+                var i = 0
+                if let rx = UnsafeRawPointer(x.baseAddress), let ro = UnsafeMutableRawPointer(out.baseAddress) {
+                    while i + 8 <= x.count {
+                        ro.storeBytes(of: vector(rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)),
+                                      toByteOffset: i * 4, as: SIMD8<Float>.self)
+                        i += 8
+                    }
+                }
+                while i < x.count {
+                    out[i] = scalar(x[i])
+                    i += 1
+                }
+            }
+            initialized = x.count
+        }
+    }
 }

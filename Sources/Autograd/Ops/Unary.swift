@@ -126,9 +126,16 @@ extension Tensor {
     /// threshold_backward, which never multiplies, so no −0 appears).
     public func relu() throws -> Tensor {
         let a = self
-        let out: Tensor = dtype.isIntegral
-            ? try ElementwiseKernel.unary(a, f32: { $0 }, f64: { $0 }, i64: { Swift.max($0, 0) })
-            : try ElementwiseKernel.unary(floatingSelf, f32: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }, f64: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) })
+        let out: Tensor
+        if dtype == .float32 {
+            // The common case as one tight loop.
+            let x = elements(as: Float.self)
+            out = Tensor(storage: Storage(PointwiseKernels.relu(x)), shape: shape)
+        } else if dtype.isIntegral {
+            out = try ElementwiseKernel.unary(a, f32: { $0 }, f64: { $0 }, i64: { Swift.max($0, 0) })
+        } else {
+            out = try ElementwiseKernel.unary(floatingSelf, f32: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }, f64: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) })
+        }
         guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("ReluBackward0", symbol: "ReLU", inputs: [a], saving: [out],
                                 tangent: { t in try t[0].map { try Tensor.thresholdBackward($0, out) } }) { g in
@@ -138,8 +145,14 @@ extension Tensor {
 
     /// `threshold_backward(g, r, 0)`: g where r > 0, else 0 (ThresholdBackwardBackward0 when differentiated).
     static func thresholdBackward(_ g: Tensor, _ r: Tensor) throws -> Tensor {
-        let out = try ElementwiseKernel.binary(g, r, compute: g.dtype, f32: { $1 <= 0 ? 0 : $0 }, f64: { $1 <= 0 ? 0 : $0 },
+        let out: Tensor
+        if g.dtype == .float32 && r.dtype == .float32 && g.shape == r.shape {
+            out = Tensor(storage: Storage(PointwiseKernels.thresholdBackward(g.elements(as: Float.self), r.elements(as: Float.self))),
+                         shape: g.shape)
+        } else {
+            out = try ElementwiseKernel.binary(g, r, compute: g.dtype, f32: { $1 <= 0 ? 0 : $0 }, f64: { $1 <= 0 ? 0 : $0 },
                                                i64: { $1 <= 0 ? 0 : $0 })
+        }
         guard Tensor.recordingNeeded(g) else { return out }
         return try out.recorded("ThresholdBackwardBackward0", symbol: "ReLU′", inputs: [g],
                                 tangent: { t in try t[0].map { try thresholdBackward($0, r) } }) { gg in
