@@ -10,11 +10,12 @@ import sys
 import torch
 import torch.nn.functional as F
 
-# name: (samples, inputs, hidden, outputs, loss, layer form, lr, steps)
+# name: (samples, inputs, hidden, outputs, loss, layer form, lr, steps, activation)
 CONFIGS = {
-    "reg": (100, 3, 16, 1, "mse", "mm", 0.05, 50),
-    "cls": (64, 4, 16, 3, "ce", "addmm", 0.1, 50),
-    "wide": (128, 20, 64, 10, "ce", "addmm", 0.05, 50),
+    "reg": (100, 3, 16, 1, "mse", "mm", 0.05, 50, "relu"),
+    "cls": (64, 4, 16, 3, "ce", "addmm", 0.1, 50, "relu"),
+    "wide": (128, 20, 64, 10, "ce", "addmm", 0.05, 50, "relu"),
+    "sig": (64, 2, 8, 1, "mse", "mm", 0.5, 50, "sigmoid"),
 }
 
 
@@ -23,7 +24,7 @@ def linear(x, w, b, form):
 
 
 def run(config, seed):
-    n, d_in, hidden, d_out, loss_kind, form, lr, steps = CONFIGS[config]
+    n, d_in, hidden, d_out, loss_kind, form, lr, steps, activation = CONFIGS[config]
     torch.manual_seed(seed)
     x = torch.randn(n, d_in)
     if loss_kind == "mse":
@@ -38,7 +39,8 @@ def run(config, seed):
     lines = []
     exact = []
     for step in range(steps):
-        h = linear(x, w1, b1, form).relu()
+        h = linear(x, w1, b1, form)
+        h = h.relu() if activation == "relu" else h.sigmoid()
         out = linear(h, w2, b2, form)
         loss = F.mse_loss(out, y) if loss_kind == "mse" else F.cross_entropy(out, y)
         loss.backward()

@@ -11,12 +11,14 @@ struct Config {
     let addmm: Bool
     let lr: Double
     let steps: Int
+    var sigmoid = false
 }
 
 let configs: [String: Config] = [
     "reg": Config(samples: 100, inputs: 3, hidden: 16, outputs: 1, crossEntropy: false, addmm: false, lr: 0.05, steps: 50),
     "cls": Config(samples: 64, inputs: 4, hidden: 16, outputs: 3, crossEntropy: true, addmm: true, lr: 0.1, steps: 50),
     "wide": Config(samples: 128, inputs: 20, hidden: 64, outputs: 10, crossEntropy: true, addmm: true, lr: 0.05, steps: 50),
+    "sig": Config(samples: 64, inputs: 2, hidden: 8, outputs: 1, crossEntropy: false, addmm: false, lr: 0.5, steps: 50, sigmoid: true),
 ]
 
 func linear(_ x: Tensor, _ w: Tensor, _ b: Tensor, addmm: Bool) throws -> Tensor {
@@ -39,7 +41,8 @@ func run(_ c: Config, seed: Int) throws -> [String] {
     var lines: [String] = []
     var exact: [String] = []
     for step in 0..<c.steps {
-        let h = try linear(x, w1, b1, addmm: c.addmm).relu()
+        let z = try linear(x, w1, b1, addmm: c.addmm)
+        let h = c.sigmoid ? try z.sigmoid() : try z.relu()
         let out = try linear(h, w2, b2, addmm: c.addmm)
         let loss = c.crossEntropy ? try out.crossEntropy(y) : try out.mseLoss(y)
         try loss.backward()
@@ -67,7 +70,7 @@ if let i = arguments.firstIndex(of: "--openblas") {
     arguments.remove(at: i)
 }
 guard arguments.count == 4, let config = configs[arguments[1]], let first = Int(arguments[2]), let count = Int(arguments[3]) else {
-    print("usage: fidelity-mlp reg|cls|wide FIRST_SEED COUNT")
+    print("usage: fidelity-mlp reg|cls|wide|sig FIRST_SEED COUNT")
     exit(2)
 }
 do {
