@@ -20,6 +20,26 @@ enum Workloads {
         }
     }
 
+    /// The same chain with tensor ops only: loss (y − 500)², `p -= lr · p.grad` under
+    /// no_grad, `p.grad = None` — what a notebook writes by hand.
+    static func scalarChainTensorOps() throws -> () throws -> Void {
+        let w1 = Tensor.scalar(10), b1 = Tensor.scalar(1), w2 = Tensor.scalar(20)
+        for t in [w1, b1, w2] { try t.setRequiresGrad(true) }
+        let x = Tensor.wrapped(1, dtype: .int64), two = Tensor.wrapped(2, dtype: .int64)
+        let label = Tensor.wrapped(500, dtype: .int64), lr = Tensor.wrapped(1e-6, dtype: .float64)
+        return {
+            let y = try two.mul(w1.mul(x).add(b1).mul(w2))
+            let loss = try y.sub(label).pow(2)
+            try loss.backward()
+            try GradMode.with(enabled: false) {
+                for p in [w1, b1, w2] {
+                    try p.subInPlace(p.grad!.mul(lr))
+                    p.grad = nil
+                }
+            }
+        }
+    }
+
     /// Cross-entropy from primitives: −mean(log_softmax(z)[i, yᵢ]).
     static func crossEntropy(_ logits: Tensor, _ targets: Tensor) throws -> Tensor {
         try logits.logSoftmax(dim: 1).gather(1, targets.unsqueeze(1)).mean().neg()

@@ -60,11 +60,11 @@ public enum Backward {
             }
         }
 
-        let order = topologicalOrder(rootNodes)
+        let postOrder = topologicalPostOrder(rootNodes)
         // An error part-way must not leave gradients behind on the nodes.
-        defer { for node in order { node.pendingGradient = nil } }
+        defer { for node in postOrder { node.pendingGradient = nil } }
         try GradMode.with(enabled: createGraph) {
-            for node in order {
+            for node in postOrder.reversed() {
                 guard let g = node.pendingGradient else { continue }
                 node.pendingGradient = nil
                 for weak in node.retainedOutputs {
@@ -93,14 +93,17 @@ public enum Backward {
         return captured
     }
 
-    /// Nodes reachable from `roots`, each after every node that feeds it a gradient.
-    /// Visited nodes are marked with this pass's number (no set of identities).
-    static func topologicalOrder(_ roots: [Node]) -> [Node] {
+    /// Nodes reachable from `roots`, each before every node that feeds it a gradient
+    /// (a backward pass walks it in reverse). Visited nodes are marked with this
+    /// pass's number (no set of identities).
+    static func topologicalPostOrder(_ roots: [Node]) -> [Node] {
         let context = EngineContext.current
         context.backwardPasses &+= 1
         let pass = context.backwardPasses
         var postOrder: [Node] = []
         var stack: [(Node, Int)] = []
+        postOrder.reserveCapacity(16)
+        stack.reserveCapacity(16)
         for root in roots where root.visitedInPass != pass {
             root.visitedInPass = pass
             stack.append((root, 0))
@@ -117,7 +120,7 @@ public enum Backward {
                 }
             }
         }
-        return postOrder.reversed()
+        return postOrder
     }
 
     private static func accumulate(_ existing: Tensor?, _ g: Tensor) throws -> Tensor {
