@@ -21,6 +21,11 @@ let package = Package(
             path: "Sources/litgrad-bench"
         ),
         .executableTarget(
+            name: "fidelity-mlp",
+            dependencies: [.product(name: "Autograd", package: "Litgrad")],
+            path: "Sources/fidelity-mlp"
+        ),
+        .executableTarget(
             name: "KernelBenchmarks",
             dependencies: [.product(name: "Autograd", package: "Litgrad")]
         ),

@@ -38,6 +38,22 @@ def scalar_chain():
     return step
 
 
+def scalar_chain_tensor_ops():
+    w1 = torch.tensor(10.0, requires_grad=True)
+    b1 = torch.tensor(1.0, requires_grad=True)
+    w2 = torch.tensor(20.0, requires_grad=True)
+
+    def step():
+        y = 2 * ((w1 * 1 + b1) * w2)
+        loss = (y - 500) ** 2
+        loss.backward()
+        with torch.no_grad():
+            for p in (w1, b1, w2):
+                p -= 1e-6 * p.grad
+                p.grad = None
+    return step
+
+
 def cross_entropy(logits, targets):
     return -F.log_softmax(logits, 1).gather(1, targets.unsqueeze(1)).mean()
 
@@ -81,6 +97,7 @@ def matmul():
 def main():
     results = {
         "scalar chain step": measure(scalar_chain(), 20000),
+        "scalar chain (tensor ops)": measure(scalar_chain_tensor_ops(), 20000),
         "mlp 784-128-10 step (b64)": measure(mlp_step(), 200),
         "conv step (b32, 1x28x28)": measure(conv_step(), 50),
         "matmul 1024 (Tensor)": measure(matmul(), 10),

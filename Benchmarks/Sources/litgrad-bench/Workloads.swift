@@ -10,13 +10,33 @@ enum Workloads {
         for t in [w1, b1, w2] { try t.setRequiresGrad(true) }
         let x = Tensor.wrapped(1, dtype: .int64), two = Tensor.wrapped(2, dtype: .int64)
         let label = Tensor.scalar(500)
-        let sgd = try SGD([w1, b1, w2], lr: .float(1e-6))
+        let sgd = try SGD([w1, b1, w2], lr: 1e-6)
         return {
             let y = try two.mul(w1.mul(x).add(b1).mul(w2))
             let loss = try y.mseLoss(label)
             try loss.backward()
             try sgd.step()
             try sgd.zeroGrad()
+        }
+    }
+
+    /// The same chain with tensor ops only: loss (y − 500)², `p -= lr · p.grad` under
+    /// no_grad, `p.grad = None` — what a notebook writes by hand.
+    static func scalarChainTensorOps() throws -> () throws -> Void {
+        let w1 = Tensor.scalar(10), b1 = Tensor.scalar(1), w2 = Tensor.scalar(20)
+        for t in [w1, b1, w2] { try t.setRequiresGrad(true) }
+        let x = Tensor.wrapped(1, dtype: .int64), two = Tensor.wrapped(2, dtype: .int64)
+        let label = Tensor.wrapped(500, dtype: .int64), lr = Tensor.wrapped(1e-6, dtype: .float64)
+        return {
+            let y = try two.mul(w1.mul(x).add(b1).mul(w2))
+            let loss = try y.sub(label).pow(2)
+            try loss.backward()
+            try GradMode.with(enabled: false) {
+                for p in [w1, b1, w2] {
+                    try p.subInPlace(p.grad!.mul(lr))
+                    p.grad = nil
+                }
+            }
         }
     }
 
@@ -28,7 +48,7 @@ enum Workloads {
     /// 784-128-10 MLP with ReLU, batch 64, float32.
     static func mlpStep() throws -> () throws -> Void {
         let model = Sequential([try Linear(784, 128), ReLU(), try Linear(128, 10)])
-        let sgd = try SGD(model.parameters(), lr: .float(0.01))
+        let sgd = try SGD(model.parameters(), lr: 0.01)
         let input = try Tensor.randn([64, 784])
         let targets = try Tensor.randint(low: 0, high: 10, shape: [64])
         return {
@@ -45,8 +65,7 @@ enum Workloads {
         let bias = try Tensor.zeros([8])
         let linear = try Linear(8 * 13 * 13, 10)
         for t in [weight, bias] { try t.setRequiresGrad(true) }
-        let params = [weight, bias] + linear.parameters()
-        let sgd = try SGD(params, lr: .float(0.01))
+        let sgd = try SGD([weight, bias] + linear.parameters(), lr: 0.01)
         let input = try Tensor.randn([32, 1, 28, 28])
         let targets = try Tensor.randint(low: 0, high: 10, shape: [32])
         return {

@@ -10,15 +10,17 @@ import Darwin
 /// notebooks checked in parallel cannot see each other's `manual_seed` or
 /// `no_grad`. Threads that install nothing share one process-wide context.
 public final class EngineContext {
-    public var gradEnabled = true
-    public var generator = TorchGenerator()
-    public var printOptions = PrintOptions()
+    @exclusivity(unchecked) public var gradEnabled = true
+    @exclusivity(unchecked) public var generator = TorchGenerator()
+    @exclusivity(unchecked) public var printOptions = PrintOptions()
     /// `torch.set_default_dtype`.
-    public var defaultFloat: DType = .float32
+    @exclusivity(unchecked) public var defaultFloat: DType = .float32
     /// Bytes held by live storages created under this context.
-    public internal(set) var liveBytes = 0
-    public var limitBytes = Int.max
-    public var limitElements = Int.max
+    @exclusivity(unchecked) public internal(set) var liveBytes = 0
+    @exclusivity(unchecked) public var limitBytes = Int.max
+    @exclusivity(unchecked) public var limitElements = Int.max
+    /// Numbers the backward passes run under this context (marks visited nodes).
+    @exclusivity(unchecked) var backwardPasses = 0
     /// Forward-mode AD's open dual level and the tensors given tangents in it.
     var forwardAD = ForwardADState()
 

@@ -22,7 +22,11 @@ public enum Promotion {
         return combine(dimResult, combine(zeroResult, wrappedResult)) ?? .float32
     }
 
-    public static func resultType(_ a: Tensor, _ b: Tensor) -> DType { resultType([a, b]) }
+    public static func resultType(_ a: Tensor, _ b: Tensor) -> DType {
+        // The common case without building an array: same dtype, same group.
+        if a.dtype == b.dtype && !a.isWrappedNumber && !b.isWrappedNumber { return a.dtype }
+        return resultType([a, b])
+    }
 
     static func combine(_ higher: DType?, _ lower: DType?) -> DType? {
         guard let higher else { return lower }

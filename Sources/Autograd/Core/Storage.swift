@@ -4,15 +4,18 @@
 /// in `f64`, the integer types in `i64`, bool in `bools`. Keeping typed arrays
 /// (rather than one `[Double]`) lets float32 math round like PyTorch's and
 /// lets BLAS read the buffer without conversion.
+/// The hot properties of Storage, Tensor and Node are `@exclusivity(unchecked)`:
+/// every op reads and writes them, the engine never holds overlapping accesses,
+/// and the runtime checks were a fifth of the cost of a small op.
 public final class Storage {
     public let dtype: DType
-    public var f32: [Float] = []
-    public var f64: [Double] = []
-    public var i64: [Int64] = []
-    public var bools: [Bool] = []
+    @exclusivity(unchecked) public var f32: [Float] = []
+    @exclusivity(unchecked) public var f64: [Double] = []
+    @exclusivity(unchecked) public var i64: [Int64] = []
+    @exclusivity(unchecked) public var bools: [Bool] = []
     /// Bumped by every in-place write; autograd compares it with the version
     /// a saved tensor had when it was saved.
-    public internal(set) var version = 0
+    @exclusivity(unchecked) public internal(set) var version = 0
     /// The context whose memory count this storage is charged to.
     private let context = EngineContext.current
 

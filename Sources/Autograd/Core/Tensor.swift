@@ -8,23 +8,23 @@ public final class Tensor {
 
     /// True for leaves the user asked gradients for, and for every result
     /// computed from them while grad mode is on.
-    public internal(set) var requiresGrad: Bool
+    @exclusivity(unchecked) public internal(set) var requiresGrad: Bool
     /// The accumulated gradient of a leaf (or of a non-leaf after `retainGrad()`).
-    public var grad: Tensor?
+    @exclusivity(unchecked) public var grad: Tensor?
     /// The operation that produced this tensor (nil for leaves).
-    public internal(set) var gradFn: Node?
-    public internal(set) var retainsGrad = false
+    @exclusivity(unchecked) public internal(set) var gradFn: Node?
+    @exclusivity(unchecked) public internal(set) var retainsGrad = false
     /// Set by `nn.Parameter`; changes printing (`Parameter containing:`).
-    public var isParameter = false
+    @exclusivity(unchecked) public var isParameter = false
     /// A Python number turned into a tensor for arithmetic: lowest priority in
     /// type promotion, as in PyTorch.
-    public internal(set) var isWrappedNumber = false
+    @exclusivity(unchecked) public internal(set) var isWrappedNumber = false
     /// The tensor this one is a view of (views share `storage`).
-    public internal(set) var viewBase: Tensor?
+    @exclusivity(unchecked) public internal(set) var viewBase: Tensor?
     /// Forward-mode tangent (dual number part), when forward AD is active.
-    public var tangent: Tensor?
+    @exclusivity(unchecked) public var tangent: Tensor?
     /// A user-facing name for computation-graph figures (the variable it was bound to).
-    public var label: String?
+    @exclusivity(unchecked) public var label: String?
     /// The language binding's object for this tensor (weak, so the box can
     /// be reused while it lives without keeping it alive).
     public weak var boxed: AnyObject?

@@ -28,8 +28,7 @@ public enum Backward {
 
     private static func executeReverse(roots: [Tensor], gradients: [Tensor?], retainGraph: Bool, createGraph: Bool,
                                        capture: [Tensor]?) throws -> [Tensor?] {
-        // Seed gradients.
-        var pending: [ObjectIdentifier: Tensor] = [:]
+        // Pending gradients live on the nodes themselves (no dictionary keyed by identity).
         var rootNodes: [Node] = []
         var captured = [Tensor?](repeating: nil, count: capture?.count ?? 0)
         func captureIndex(_ t: Tensor) -> Int? { capture?.firstIndex { $0 === t } }
@@ -52,7 +51,7 @@ public enum Backward {
                 seed = try Tensor.onesLike(root)
             }
             if let fn = root.gradFn {
-                pending[ObjectIdentifier(fn)] = try accumulate(pending[ObjectIdentifier(fn)], seed)
+                fn.pendingGradient = try accumulate(fn.pendingGradient, seed)
                 rootNodes.append(fn)
             } else if let k = captureIndex(root) {
                 captured[k] = try accumulate(captured[k], seed)
@@ -61,27 +60,32 @@ public enum Backward {
             }
         }
 
-        for node in topologicalOrder(rootNodes) {
-            guard let g = pending.removeValue(forKey: ObjectIdentifier(node)) else { continue }
-            for weak in node.retainedOutputs {
-                if let t = weak.tensor { try accumulateIntoLeaf(t, g, createGraph: createGraph) }
-            }
-            if let k = captureNodeIndex(node) {
-                captured[k] = try accumulate(captured[k], g)
-            }
-            let inputGrads = try GradMode.with(enabled: createGraph) { try node.apply(g) }
-            if !retainGraph { node.released = true }
-            for (edge, ig) in zip(node.inputs, inputGrads) {
-                guard let edge, let ig else { continue }
-                switch edge {
-                case .node(let next):
-                    let key = ObjectIdentifier(next)
-                    pending[key] = try accumulate(pending[key], ig)
-                case .leaf(let leaf):
-                    if let k = captureIndex(leaf) {
-                        captured[k] = try accumulate(captured[k], ig)
-                    } else if capture == nil {
-                        try accumulateIntoLeaf(leaf, ig, createGraph: createGraph)
+        let postOrder = topologicalPostOrder(rootNodes)
+        // An error part-way must not leave gradients behind on the nodes.
+        defer { for node in postOrder { node.pendingGradient = nil } }
+        try GradMode.with(enabled: createGraph) {
+            for node in postOrder.reversed() {
+                guard let g = node.pendingGradient else { continue }
+                node.pendingGradient = nil
+                for weak in node.retainedOutputs {
+                    if let t = weak.tensor { try accumulateIntoLeaf(t, g, createGraph: createGraph) }
+                }
+                if capture != nil, let k = captureNodeIndex(node) {
+                    captured[k] = try accumulate(captured[k], g)
+                }
+                let inputGrads = try node.apply(g)
+                if !retainGraph { node.released = true }
+                for (edge, ig) in zip(node.inputs, inputGrads) {
+                    guard let edge, let ig else { continue }
+                    switch edge {
+                    case .node(let next):
+                        next.pendingGradient = try accumulate(next.pendingGradient, ig)
+                    case .leaf(let leaf):
+                        if let k = captureIndex(leaf) {
+                            captured[k] = try accumulate(captured[k], ig)
+                        } else if capture == nil {
+                            try accumulateIntoLeaf(leaf, ig, createGraph: createGraph)
+                        }
                     }
                 }
             }
@@ -89,18 +93,25 @@ public enum Backward {
         return captured
     }
 
-    /// Nodes reachable from `roots`, each after every node that feeds it a gradient.
-    static func topologicalOrder(_ roots: [Node]) -> [Node] {
-        var visited = Set<ObjectIdentifier>()
+    /// Nodes reachable from `roots`, each before every node that feeds it a gradient
+    /// (a backward pass walks it in reverse). Visited nodes are marked with this
+    /// pass's number (no set of identities).
+    static func topologicalPostOrder(_ roots: [Node]) -> [Node] {
+        let context = EngineContext.current
+        context.backwardPasses &+= 1
+        let pass = context.backwardPasses
         var postOrder: [Node] = []
-        for root in roots where !visited.contains(ObjectIdentifier(root)) {
-            visited.insert(ObjectIdentifier(root))
-            var stack: [(Node, Int)] = [(root, 0)]
+        var stack: [(Node, Int)] = []
+        postOrder.reserveCapacity(16)
+        stack.reserveCapacity(16)
+        for root in roots where root.visitedInPass != pass {
+            root.visitedInPass = pass
+            stack.append((root, 0))
             while let (node, i) = stack.last {
                 if i < node.inputs.count {
                     stack[stack.count - 1].1 = i + 1
-                    if case .node(let next)? = node.inputs[i], !visited.contains(ObjectIdentifier(next)) {
-                        visited.insert(ObjectIdentifier(next))
+                    if case .node(let next)? = node.inputs[i], next.visitedInPass != pass {
+                        next.visitedInPass = pass
                         stack.append((next, 0))
                     }
                 } else {
@@ -109,7 +120,7 @@ public enum Backward {
                 }
             }
         }
-        return postOrder.reversed()
+        return postOrder
     }
 
     private static func accumulate(_ existing: Tensor?, _ g: Tensor) throws -> Tensor {
@@ -128,7 +139,8 @@ public enum Backward {
                 try GradMode.with(enabled: false) { _ = try existing.addInPlace(g) }
             }
         } else {
-            leaf.grad = createGraph ? g : try g.detach().contiguousCopy()
+            // contiguousCopy gives a fresh tensor outside the graph (what detach().clone() gives).
+            leaf.grad = createGraph ? g : try g.contiguousCopy()
         }
     }
 }

@@ -24,9 +24,13 @@ public final class Node {
     let rule: (Tensor) throws -> [Tensor?]
     let saved: [SavedTensor]
     /// Set once a backward pass without `retain_graph` has used the saved tensors.
-    var released = false
+    @exclusivity(unchecked) var released = false
     /// Non-leaf outputs that asked for `.grad` (`retain_grad()`).
-    var retainedOutputs: [WeakTensor] = []
+    @exclusivity(unchecked) var retainedOutputs: [WeakTensor] = []
+    /// The gradient accumulated for this node during a backward pass.
+    @exclusivity(unchecked) var pendingGradient: Tensor?
+    /// The backward pass (per thread's context) that last visited this node.
+    @exclusivity(unchecked) var visitedInPass = 0
     /// A short symbol for figures (`+`, `*`, `**2`…).
     public let symbol: String
     /// The tensor this node produced, for computation-graph figures (its value

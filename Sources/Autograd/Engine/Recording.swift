@@ -15,8 +15,24 @@ extension Tensor {
     ///   and some input carries a tangent.
     @discardableResult
     func recorded(_ name: String, symbol: String = "", inputs: [Tensor], saving: [Tensor] = [],
-                  tangent: (([Tensor?]) throws -> Tensor?)? = nil,
+                  tangent: ([Tensor?]) throws -> Tensor?,
                   rule: @escaping (Tensor) throws -> [Tensor?]) throws -> Tensor {
+        // The forward rule only runs inside this call: non-escaping, so building it costs no allocation.
+        try withoutActuallyEscaping(tangent) { tangent in
+            try record(name, symbol: symbol, inputs: inputs, saving: saving, tangent: tangent, rule: rule)
+        }
+    }
+
+    /// An op without a forward-mode rule (forward AD through it raises PyTorch's error).
+    @discardableResult
+    func recorded(_ name: String, symbol: String = "", inputs: [Tensor], saving: [Tensor] = [],
+                  rule: @escaping (Tensor) throws -> [Tensor?]) throws -> Tensor {
+        try record(name, symbol: symbol, inputs: inputs, saving: saving, tangent: nil, rule: rule)
+    }
+
+    private func record(_ name: String, symbol: String, inputs: [Tensor], saving: [Tensor],
+                        tangent: (([Tensor?]) throws -> Tensor?)?,
+                        rule: @escaping (Tensor) throws -> [Tensor?]) throws -> Tensor {
         if ForwardAD.isActive { try propagateTangent(name, inputs: inputs, tangent) }
         guard GradMode.isEnabled else { return self }
         var anyRequiresGrad = false
@@ -29,6 +45,18 @@ extension Tensor {
         gradFn?.output = self   // figures show the value an op produced
         requiresGrad = true
         return self
+    }
+
+    /// Whether an op on these inputs must record anything (history or a tangent).
+    /// Hot ops check it first, so without grad they build no derivative closures.
+    @inline(__always)
+    static func recordingNeeded(_ a: Tensor) -> Bool {
+        ForwardAD.isActive || (a.requiresGrad && GradMode.isEnabled)
+    }
+
+    @inline(__always)
+    static func recordingNeeded(_ a: Tensor, _ b: Tensor) -> Bool {
+        ForwardAD.isActive || ((a.requiresGrad || b.requiresGrad) && GradMode.isEnabled)
     }
 
     private func propagateTangent(_ name: String, inputs: [Tensor], _ rule: (([Tensor?]) throws -> Tensor?)?) throws {

@@ -105,19 +105,29 @@ enum CascadeSum {
     static func sumColumns<T: KernelFloat>(
         _ start: UnsafePointer<T>, axis: Int, inner: Int, into result: UnsafeMutablePointer<T>
     ) {
+        sumColumns(start, axis: axis, rowStride: inner, columns: inner, columnStride: 1, into: result)
+    }
+
+    /// Column sums of an `axis × columns` block with the given strides: contiguous
+    /// columns (at least a vector's worth) are summed a vector at a time, others
+    /// four columns at a time in scalar code, and leftovers one by one.
+    static func sumColumns<T: KernelFloat>(
+        _ start: UnsafePointer<T>, axis: Int, rowStride: Int, columns: Int, columnStride: Int,
+        into result: UnsafeMutablePointer<T>
+    ) {
         let lanes = T.SumVector.scalarCount
         let raw = UnsafeRawPointer(start)
         let elementStride = MemoryLayout<T>.stride
         var column = 0
         @inline(__always) func vector(_ row: Int, _ firstColumn: Int) -> T.SumVector {
             raw.loadUnaligned(
-                fromByteOffset: (row * inner + firstColumn) * elementStride, as: T.SumVector.self)
+                fromByteOffset: (row * rowStride + firstColumn) * elementStride, as: T.SumVector.self)
         }
         @inline(__always) func store(_ sum: T.SumVector, at firstColumn: Int) {
             for lane in 0..<lanes { result[firstColumn + lane] = 0 + sum[lane] }
         }
-        if inner >= lanes {
-            while column + 4 * lanes <= inner {
+        if columnStride == 1 && columns >= lanes {
+            while column + 4 * lanes <= columns {
                 let first = column
                 let sums: Four<T.SumVector> = sumFourRows(count: axis) { row, k in
                     vector(row, first + k * lanes)
@@ -128,15 +138,17 @@ enum CascadeSum {
                 store(sums.s3, at: first + 3 * lanes)
                 column += 4 * lanes
             }
-            while column + lanes <= inner {
+            while column + lanes <= columns {
                 let first = column
                 store(sumRow(count: axis) { row in vector(row, first) }, at: first)
                 column += lanes
             }
         } else {
-            while column + 3 < inner {
+            while column + 3 < columns {
                 let first = column
-                let sums: Four<T> = sumFourRows(count: axis) { row, k in start[row * inner + first + k] }
+                let sums: Four<T> = sumFourRows(count: axis) { row, k in
+                    start[row * rowStride + (first + k) * columnStride]
+                }
                 result[first] = 0 + sums.s0
                 result[first + 1] = 0 + sums.s1
                 result[first + 2] = 0 + sums.s2
@@ -144,9 +156,9 @@ enum CascadeSum {
                 column += 4
             }
         }
-        while column < inner {
+        while column < columns {
             let only = column
-            result[only] = 0 + sumRow(count: axis) { row in start[row * inner + only] }
+            result[only] = 0 + sumRow(count: axis) { row in start[row * rowStride + only * columnStride] }
             column += 1
         }
     }

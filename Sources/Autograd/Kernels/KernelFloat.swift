@@ -16,9 +16,17 @@ public protocol KernelFloat: BinaryFloatingPoint, SIMDScalar, Codable, CascadeTe
     /// Whether those lanes are added as a tree of halves (float) or one after another (double).
     static var softmaxLanesAddAsTree: Bool { get }
 
+    /// C's `exp` / `log` (what PyTorch's scalar loops call).
     static func exponential(_ x: Self) -> Self
     static func logarithm(_ x: Self) -> Self
+    /// `Vectorized<T>::exp()` / `log()`: SLEEF's u10 functions for float32 (see
+    /// SleefFloat); C's functions for float64, which SLEEF's double versions
+    /// match except in rare last-bit cases.
+    static func vectorExponential(_ x: Self) -> Self
+    static func vectorLogarithm(_ x: Self) -> Self
     static func squareRoot(of x: Double) -> Self
+    /// C's `pow` in this precision (`powf` for float32).
+    static func power(_ x: Self, _ y: Self) -> Self
 
     /// Row-major `C = alpha * op(A) * op(B) + beta * C` through cblas.
     static func blasGemm(
@@ -32,10 +40,12 @@ extension Float: KernelFloat {
     public static var softmaxLanes: Int { 16 }
     public static var softmaxLanesAddAsTree: Bool { true }
 
-    // Through double: correctly rounded except in vanishingly rare double-rounding cases.
-    public static func exponential(_ x: Float) -> Float { Float(exp(Double(x))) }
-    public static func logarithm(_ x: Float) -> Float { Float(log(Double(x))) }
+    public static func exponential(_ x: Float) -> Float { expf(x) }
+    public static func logarithm(_ x: Float) -> Float { logf(x) }
+    public static func vectorExponential(_ x: Float) -> Float { SleefFloat.exp(x) }
+    public static func vectorLogarithm(_ x: Float) -> Float { SleefFloat.log(x) }
     public static func squareRoot(of x: Double) -> Float { Float(x.squareRoot()) }
+    public static func power(_ x: Float, _ y: Float) -> Float { powf(x, y) }
 
     public static func blasGemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
@@ -56,7 +66,10 @@ extension Double: KernelFloat {
 
     public static func exponential(_ x: Double) -> Double { exp(x) }
     public static func logarithm(_ x: Double) -> Double { log(x) }
+    public static func vectorExponential(_ x: Double) -> Double { exp(x) }
+    public static func vectorLogarithm(_ x: Double) -> Double { log(x) }
     public static func squareRoot(of x: Double) -> Double { x.squareRoot() }
+    public static func power(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 
     public static func blasGemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,

@@ -62,6 +62,7 @@ public enum SumReductions {
         if let split = layout.singleAxis { return sum(values, split) }
         let reduced = layout.blocks.filter(\.isReduced)
         guard let line = reduced.last else { return [] }
+        if reduced.count == 1 { return stridedSum(values, layout) }
         let outerReduced = ReductionLayout.offsets(of: Array(reduced.dropLast()))
         let kept = ReductionLayout.offsets(of: layout.blocks.filter { !$0.isReduced })
         var result = [T](repeating: 0, count: kept.count)
@@ -70,12 +71,51 @@ public enum SumReductions {
             for (slot, base) in kept.enumerated() {
                 var total: T = 0
                 for offset in outerReduced {
-                    let first = start + base + offset
+                    let first = start + layout.offset + base + offset
                     total += line.stride == 1
                         ? CascadeSum.sumContiguous(first, count: line.size)
                         : CascadeSum.sumRow(count: line.size) { first[$0 * line.stride] }
                 }
                 result[slot] = total
+            }
+        }
+        return result
+    }
+
+    /// One reduced block of a strided view: PyTorch's `cascade_sum` on the 2-d loop
+    /// (reduced block × innermost kept block), whose strides pick the algorithm:
+    /// a contiguous reduced block is summed line by line (vectorised), a contiguous
+    /// kept block column-wise (vectorised), otherwise the scalar loop runs along
+    /// the smaller stride.
+    private static func stridedSum<T: KernelFloat>(_ values: [T], _ layout: ReductionLayout) -> [T] {
+        let reduced = layout.blocks.first(where: \.isReduced)!
+        var kept = layout.blocks.filter { !$0.isReduced }
+        let columns = kept.popLast() ?? ReductionLayout.Block(size: 1, isReduced: false, stride: 0)
+        let lanes = T.SumVector.scalarCount
+        var result = [T](repeating: 0, count: layout.resultCount)
+        values.withUnsafeBufferPointer { buffer in
+            result.withUnsafeMutableBufferPointer { output in
+                guard let input = buffer.baseAddress, let out = output.baseAddress else { return }
+                for (index, base) in ReductionLayout.offsets(of: kept).enumerated() {
+                    let start = input + layout.offset + base
+                    let slots = out + index * columns.size
+                    if reduced.stride == 1 && reduced.size >= lanes {
+                        for column in 0..<columns.size {
+                            slots[column] = 0 + CascadeSum.sumContiguous(start + column * columns.stride, count: reduced.size)
+                        }
+                    } else if columns.stride == 1 && columns.size >= lanes {
+                        CascadeSum.sumColumns(start, axis: reduced.size, rowStride: reduced.stride, columns: columns.size,
+                                              columnStride: 1, into: slots)
+                    } else if reduced.stride < columns.stride {
+                        for column in 0..<columns.size {
+                            let line = start + column * columns.stride
+                            slots[column] = 0 + CascadeSum.sumRow(count: reduced.size) { line[$0 * reduced.stride] }
+                        }
+                    } else {
+                        CascadeSum.sumColumns(start, axis: reduced.size, rowStride: reduced.stride, columns: columns.size,
+                                              columnStride: columns.stride, into: slots)
+                    }
+                }
             }
         }
         return result

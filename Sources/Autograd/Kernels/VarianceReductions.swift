@@ -62,6 +62,12 @@ public enum VarianceReductions {
         if let split = layout.singleAxis {
             return alongAxis(values, split, correction: correction, takeSqrt: takeSqrt)
         }
+        if layout.resultCount == 1 {
+            // A strided view reduced to one value: the whole-tensor path on its elements in memory order.
+            var gathered: [T] = []
+            layout.forEachResult { _, offsets in gathered = offsets.map { values[$0] } }
+            return [all(gathered, correction: correction, takeSqrt: takeSqrt)]
+        }
         var result = [T](repeating: 0, count: layout.resultCount)
         layout.forEachResult { slot, offsets in
             var mean = 0.0, m2 = 0.0

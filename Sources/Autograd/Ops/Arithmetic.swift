@@ -40,6 +40,7 @@ extension Tensor {
             out = try ElementwiseKernel.binary(a, b, compute: dtype, f32: { fmaf($1, fa, $0) },
                                                f64: { fma($1, alpha, $0) }, i64: { $0 &+ ia &* $1 })
         }
+        guard Tensor.recordingNeeded(a, b) else { return out }
         return try out.recorded("AddBackward0", symbol: "+", inputs: [a, b],
                                 tangent: { t in try Tangent.sum(t[0], Tangent.scaled(t[1], alpha)) }) { g in
             [try reduceGrad(g, to: a), try reduceGrad(alpha == 1 ? g : g.mul(Tensor.wrapped(alpha, dtype: .float64)), to: b)]
@@ -60,6 +61,7 @@ extension Tensor {
             let fa = Float(alpha), ia = Int64(alpha)
             out = try ElementwiseKernel.binary(a, b, compute: dtype, f32: { fmaf($1, -fa, $0) }, f64: { fma($1, -alpha, $0) }, i64: { $0 &- ia &* $1 })
         }
+        guard Tensor.recordingNeeded(a, b) else { return out }
         return try out.recorded("SubBackward0", symbol: "−", inputs: [a, b],
                                 tangent: { t in try Tangent.sum(t[0], Tangent.scaled(t[1], -alpha)) }) { g in
             [try reduceGrad(g, to: a), try reduceGrad(g.neg().mul(Tensor.wrapped(alpha, dtype: .float64)), to: b)]
@@ -71,6 +73,7 @@ extension Tensor {
         let a = self
         let dtype = Promotion.resultType(a, s)
         let out = try ElementwiseKernel.binary(s, a, compute: dtype, f32: -, f64: -, i64: { $0 &- $1 })
+        guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("RsubBackward1", symbol: "−", inputs: [a], tangent: { try $0[0]?.neg() }) { g in [try reduceGrad(g.neg(), to: a)] }
     }
 
@@ -79,6 +82,7 @@ extension Tensor {
         let a = self
         let dtype = Promotion.resultType(a, b)
         let out = try ElementwiseKernel.binary(a, b, compute: dtype, f32: *, f64: *, i64: { $0 &* $1 }, bool: { $0 && $1 })
+        guard Tensor.recordingNeeded(a, b) else { return out }
         return try out.recorded("MulBackward0", symbol: "×", inputs: [a, b], saving: [a, b],
                                 tangent: { t in try Tangent.sum(t[0]?.mul(b), t[1]?.mul(a)) }) { g in
             [a.requiresGrad ? try reduceGrad(g.mul(b), to: a) : nil,
@@ -92,6 +96,7 @@ extension Tensor {
         var dtype = Promotion.resultType(a, b)
         if !dtype.isFloatingPoint { dtype = .float32 }   // true division always gives float
         let out = try ElementwiseKernel.binary(a, b, compute: dtype, f32: /, f64: /)
+        guard Tensor.recordingNeeded(a, b) else { return out }
         return try out.recorded("DivBackward0", symbol: "÷", inputs: [a, b], saving: [a, b],
                                 tangent: { t in try Tangent.sum(t[0], t[1]?.mul(out).neg())?.div(b) }) { g in
             [a.requiresGrad ? try reduceGrad(g.div(b), to: a) : nil,
@@ -106,6 +111,7 @@ extension Tensor {
             throw TorchError.runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
         let out = try ElementwiseKernel.unary(a, f32: { -$0 }, f64: { -$0 }, i64: { 0 &- $0 })
+        guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("NegBackward0", symbol: "−", inputs: [a], tangent: { try $0[0]?.neg() }) { g in [try g.neg()] }
     }
 
@@ -134,6 +140,7 @@ extension Tensor {
         } else {
             out = try ElementwiseKernel.unary(base, f32: { Self.powFloat($0, e) }, f64: { Self.powDouble($0, e) })
         }
+        guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("PowBackward0", symbol: "^\(Self.shortNumber(e))", inputs: [a], saving: [a],
                                 tangent: { t in
                                     if e == 0 { return try t[0]?.mul(Tensor.wrapped(0, dtype: .float64)) }

@@ -33,76 +33,47 @@ extension Tensor {
         guard input.dtype.isFloatingPoint else {
             throw TorchError.runtime("\"slow_conv2d_cpu\" not implemented for '\(input.dtype.scalarTypeName)'")
         }
-        let sh = stride.first ?? 1, sw = stride.count > 1 ? stride[1] : sh
-        let dh = dilation.first ?? 1, dw = dilation.count > 1 ? dilation[1] : dh
-        guard sh > 0 && sw > 0 else { throw TorchError.runtime("non-positive stride is not supported") }
-        guard dh > 0 && dw > 0 else { throw TorchError.runtime("dilation should be greater than zero") }
-        let kh = weight.shape[2], kw = weight.shape[3]
-        var pads = (top: 0, left: 0, bottom: 0, right: 0)
+        if let bias, bias.dtype != input.dtype {
+            throw TorchError.runtime("Input type (\(MatrixProducts.dtypeName(input.dtype))) and bias type (\(MatrixProducts.dtypeName(bias.dtype))) should be the same")
+        }
+        let strides = pair(stride), dilations = pair(dilation)
+        var x = input
+        var pads = [0, 0]
         switch padding {
         case .explicit(let ph, let pw):
-            guard ph >= 0 && pw >= 0 else { throw TorchError.runtime("negative padding is not supported") }
-            pads = (ph, pw, ph, pw)
+            pads = [ph, pw]
         case .valid:
             break
         case .same:
-            guard sh == 1 && sw == 1 else { throw TorchError.runtime("padding='same' is not supported for strided convolutions") }
-            let totalH = dh * (kh - 1), totalW = dw * (kw - 1)
-            pads = (totalH / 2, totalW / 2, totalH - totalH / 2, totalW - totalW / 2)
+            guard strides == [1, 1] else { throw TorchError.runtime("padding='same' is not supported for strided convolutions") }
+            // Even kernels need one more row/column of zeros at the end: PyTorch pads the
+            // input by the difference (ConstantPadNdBackward0) and convolves symmetrically.
+            let total = [dilations[0] * (weight.shape[2] - 1), dilations[1] * (weight.shape[3] - 1)]
+            pads = [total[0] / 2, total[1] / 2]
+            let extra = [total[0] - 2 * pads[0], total[1] - 2 * pads[1]]
+            if extra != [0, 0] { x = try input.paddedAtEnd(rows: extra[0], columns: extra[1]) }
         }
-        let channels = input.shape[1]
-        guard weight.shape[1] == channels else {
-            throw TorchError.runtime("Given groups=1, weight of size \(Shape.bracketed(weight.shape)), expected input\(Shape.bracketed(input.shape)) to have \(weight.shape[1]) channels, but got \(channels) channels instead")
-        }
-        if let bias {
-            guard bias.dtype == input.dtype else {
-                throw TorchError.runtime("Input type (\(Gemm.dtypeName(input.dtype))) and bias type (\(Gemm.dtypeName(bias.dtype))) should be the same")
-            }
-            guard bias.dim == 1 && bias.count == weight.shape[0] else {
-                throw TorchError.runtime("Given weight of size \(Shape.bracketed(weight.shape)), expected bias to be 1-dimensional with \(weight.shape[0]) elements, but got bias of size \(Shape.bracketed(bias.shape)) instead")
-            }
-        }
-        let paddedH = input.shape[2] + pads.top + pads.bottom, paddedW = input.shape[3] + pads.left + pads.right
-        let effectiveH = dh * (kh - 1) + 1, effectiveW = dw * (kw - 1) + 1
-        guard paddedH >= effectiveH && paddedW >= effectiveW else {
-            throw TorchError.runtime("Calculated padded input size per channel: (\(paddedH) x \(paddedW)). Kernel size: (\(effectiveH) x \(effectiveW)). Kernel size can't be greater than actual input size")
-        }
-        let geometry = ConvLoopGeometry(batch: input.shape[0], channels: channels, height: input.shape[2], width: input.shape[3],
-                                      outChannels: weight.shape[0], kernelH: kh, kernelW: kw, strideH: sh, strideW: sw,
-                                      padTop: pads.top, padLeft: pads.left, padBottom: pads.bottom, padRight: pads.right,
-                                      dilationH: dh, dilationW: dw)
-        return try convolution(input, weight, bias, geometry)
+        let geometry = try Conv2dGeometry(inputShape: x.shape, weightShape: weight.shape, biasShape: bias?.shape,
+                                          stride: strides, padding: pads, dilation: dilations)
+        return try convolution(x, weight, bias, geometry)
     }
 
-    private static func outputShape(_ g: ConvLoopGeometry) -> [Int] { [g.batch, g.outChannels, g.outH, g.outW] }
+    /// A stride, padding or dilation given as one value or two.
+    private static func pair(_ values: [Int]) -> [Int] {
+        values.count == 1 ? [values[0], values[0]] : values
+    }
 
-    /// The forward kernel plus the bias, recorded as ConvolutionBackward0.
-    static func convolution(_ x: Tensor, _ w: Tensor, _ b: Tensor?, _ g: ConvLoopGeometry) throws -> Tensor {
-        let shape = outputShape(g)
-        try MemoryAccounting.check(elements: Shape.count(shape) + g.patch * g.positions, dtype: x.dtype)
-        var out: Tensor
+    /// The forward kernel (bias included), recorded as ConvolutionBackward0.
+    static func convolution(_ x: Tensor, _ w: Tensor, _ b: Tensor?, _ g: Conv2dGeometry) throws -> Tensor {
+        let shape = g.outputShape
+        try MemoryAccounting.check(elements: Shape.count(shape) + g.inChannels * g.kernelHeight * g.kernelWidth * g.outHeight * g.outWidth, dtype: x.dtype)
+        let out: Tensor
         if x.dtype == .float32 {
-            var y = ConvolutionLoops.forward(x.floats(), w.floats(), g)
-            if let b {
-                let bias = b.floats()
-                y.withUnsafeMutableBufferPointer { yp in
-                    for n in 0..<g.batch { for o in 0..<g.outChannels {
-                        let base = (n * g.outChannels + o) * g.positions
-                        for i in 0..<g.positions { yp[base + i] += bias[o] }
-                    } }
-                }
-            }
-            out = Tensor(storage: Storage(y), shape: shape)
+            out = Tensor(storage: Storage(Conv2dKernels.forward(input: x.elements(as: Float.self), weight: w.elements(as: Float.self),
+                                                               bias: b?.elements(as: Float.self), geometry: g)), shape: shape)
         } else {
-            var y = ConvolutionLoops.forward(x.doubles(), w.doubles(), g)
-            if let b {
-                let bias = b.doubles()
-                for n in 0..<g.batch { for o in 0..<g.outChannels {
-                    let base = (n * g.outChannels + o) * g.positions
-                    for i in 0..<g.positions { y[base + i] += bias[o] }
-                } }
-            }
-            out = Tensor(storage: Storage(y), shape: shape)
+            out = Tensor(storage: Storage(Conv2dKernels.forward(input: x.elements(as: Double.self), weight: w.elements(as: Double.self),
+                                                               bias: b?.elements(as: Double.self), geometry: g)), shape: shape)
         }
         let inputs = [x, w] + (b.map { [$0] } ?? [])
         return try out.recorded("ConvolutionBackward0", symbol: "conv", inputs: inputs, saving: [x, w],
@@ -121,11 +92,11 @@ extension Tensor {
     }
 
     /// convᵀ(gy, w): the gradient with respect to the input.
-    static func convolutionInputGrad(_ gy: Tensor, _ w: Tensor, _ g: ConvLoopGeometry) throws -> Tensor {
-        let shape = [g.batch, g.channels, g.height, g.width]
+    static func convolutionInputGrad(_ gy: Tensor, _ w: Tensor, _ g: Conv2dGeometry) throws -> Tensor {
+        let shape = [g.batch, g.inChannels, g.height, g.width]
         let out: Tensor = gy.dtype == .float32
-            ? Tensor(storage: Storage(ConvolutionLoops.inputGradient(gy.floats(), w.floats(), g)), shape: shape)
-            : Tensor(storage: Storage(ConvolutionLoops.inputGradient(gy.doubles(), w.doubles(), g)), shape: shape)
+            ? Tensor(storage: Storage(Conv2dKernels.inputGradient(gradOutput: gy.elements(as: Float.self), weight: w.elements(as: Float.self), geometry: g)), shape: shape)
+            : Tensor(storage: Storage(Conv2dKernels.inputGradient(gradOutput: gy.elements(as: Double.self), weight: w.elements(as: Double.self), geometry: g)), shape: shape)
         return try out.recorded("ConvolutionBackwardBackward0", symbol: "convᵀ", inputs: [gy, w], saving: [gy, w],
                                 tangent: { t in
                                     try Tangent.sum(t[0].map { try convolutionInputGrad($0, w, g) }, t[1].map { try convolutionInputGrad(gy, $0, g) })
@@ -136,17 +107,33 @@ extension Tensor {
     }
 
     /// conv_w(gy, x): the gradient with respect to the weight.
-    static func convolutionWeightGrad(_ gy: Tensor, _ x: Tensor, _ g: ConvLoopGeometry) throws -> Tensor {
-        let shape = [g.outChannels, g.channels, g.kernelH, g.kernelW]
+    static func convolutionWeightGrad(_ gy: Tensor, _ x: Tensor, _ g: Conv2dGeometry) throws -> Tensor {
+        let shape = [g.outChannels, g.inChannels, g.kernelHeight, g.kernelWidth]
         let out: Tensor = gy.dtype == .float32
-            ? Tensor(storage: Storage(ConvolutionLoops.weightGradient(gy.floats(), x.floats(), g)), shape: shape)
-            : Tensor(storage: Storage(ConvolutionLoops.weightGradient(gy.doubles(), x.doubles(), g)), shape: shape)
+            ? Tensor(storage: Storage(Conv2dKernels.weightGradient(gradOutput: gy.elements(as: Float.self), input: x.elements(as: Float.self), geometry: g)), shape: shape)
+            : Tensor(storage: Storage(Conv2dKernels.weightGradient(gradOutput: gy.elements(as: Double.self), input: x.elements(as: Double.self), geometry: g)), shape: shape)
         return try out.recorded("ConvolutionBackwardBackward0", symbol: "conv_w", inputs: [gy, x], saving: [gy, x],
                                 tangent: { t in
                                     try Tangent.sum(t[0].map { try convolutionWeightGrad($0, x, g) }, t[1].map { try convolutionWeightGrad(gy, $0, g) })
                                 }) { gg in
             [gy.requiresGrad ? try convolution(x, gg, nil, g) : nil,
              x.requiresGrad ? try convolutionInputGrad(gy, gg, g) : nil]
+        }
+    }
+
+    /// `constant_pad_nd` with zeros added after the last rows and columns (ConstantPadNdBackward0).
+    func paddedAtEnd(rows: Int, columns: Int) throws -> Tensor {
+        let a = self
+        var padded = shape
+        padded[dim - 2] += rows
+        padded[dim - 1] += columns
+        let out = try Tensor.zeros(padded, dtype: dtype)
+        let window = out.makeView(shape: shape, strides: out.strides, offset: 0)
+        try untracked { try window.assign(a) }
+        let (h, w) = (shape[dim - 2], shape[dim - 1])
+        return try out.recorded("ConstantPadNdBackward0", symbol: "pad", inputs: [a],
+                                tangent: { try $0[0]?.paddedAtEnd(rows: rows, columns: columns) }) { g in
+            [try g.slice(a.dim - 2, start: 0, end: h).slice(a.dim - 1, start: 0, end: w)]
         }
     }
 }

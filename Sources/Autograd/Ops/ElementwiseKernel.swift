@@ -66,10 +66,14 @@ enum ElementwiseKernel {
                        f64: (Double, Double) -> Double,
                        i64: ((Int64, Int64) throws -> Int64)? = nil,
                        bool: ((Bool, Bool) -> Bool)? = nil) throws -> Tensor {
-        let shape = try Shape.broadcast(a.shape, b.shape)
+        let shape = a.shape == b.shape ? a.shape : try Shape.broadcast(a.shape, b.shape)
         let n = Shape.count(shape)
         let resultType = result ?? compute
         try MemoryAccounting.check(elements: n, dtype: resultType)
+        if resultType == compute {
+            if compute == .float32, let out = direct(a, b, shape: shape, count: n, f32) { return out }
+            if compute == .float64, let out = direct(a, b, shape: shape, count: n, f64) { return out }
+        }
         let storage: Storage
         switch compute {
         case .float32:
@@ -97,6 +101,55 @@ enum ElementwiseKernel {
         }
         let t = Tensor(storage: storage, shape: shape)
         return resultType == storage.dtype ? t : t.converted(resultType)
+    }
+
+    /// The common cases without intermediate arrays: operands already in the compute
+    /// type, each either a single element (a scalar, possibly a wrapped number of
+    /// another float type) or contiguous with the result's shape.
+    @inline(__always)
+    private static func direct<T: StorageElement & BinaryFloatingPoint>(_ a: Tensor, _ b: Tensor, shape: [Int], count n: Int,
+                                                                       _ f: (T, T) throws -> T) rethrows -> Tensor? {
+        let type: DType = T.self == Float.self ? .float32 : .float64
+        func single(_ t: Tensor) -> T? {
+            guard t.count == 1 else { return nil }
+            if t.dtype == type { return T.buffer(of: t.storage)[t.offset] }
+            return T(t.storage.double(t.offset))
+        }
+        func whole(_ t: Tensor) -> Bool { t.dtype == type && t.shape == shape && t.isContiguous }
+        if let x = single(a), let y = single(b) {
+            return Tensor(storage: T.storage([try f(x, y)], dtype: type), shape: shape)
+        }
+        var values = [T]()
+        if whole(a), let y = single(b) {
+            let xs = T.buffer(of: a.storage)
+            values = try [T](unsafeUninitializedCapacity: n) { out, initialized in
+                try xs.withUnsafeBufferPointer { x in
+                    for i in 0..<n { out[i] = try f(x[a.offset + i], y) }
+                }
+                initialized = n
+            }
+        } else if let x = single(a), whole(b) {
+            let ys = T.buffer(of: b.storage)
+            values = try [T](unsafeUninitializedCapacity: n) { out, initialized in
+                try ys.withUnsafeBufferPointer { y in
+                    for i in 0..<n { out[i] = try f(x, y[b.offset + i]) }
+                }
+                initialized = n
+            }
+        } else if whole(a) && whole(b) {
+            let xs = T.buffer(of: a.storage), ys = T.buffer(of: b.storage)
+            values = try [T](unsafeUninitializedCapacity: n) { out, initialized in
+                try xs.withUnsafeBufferPointer { x in
+                    try ys.withUnsafeBufferPointer { y in
+                        for i in 0..<n { out[i] = try f(x[a.offset + i], y[b.offset + i]) }
+                    }
+                }
+                initialized = n
+            }
+        } else {
+            return nil
+        }
+        return Tensor(storage: T.storage(values, dtype: type), shape: shape)
     }
 
     /// Runs a comparison in the promoted dtype, giving a bool tensor.

@@ -13,40 +13,42 @@ public struct ValuesAndIndices {
 }
 
 extension Tensor {
-    /// Index of the extreme among n strided values (first occurrence; a NaN wins).
-    @inline(__always)
-    private static func extremeIndex(_ v: UnsafeBufferPointer<Double>, base: Int, n: Int, stride: Int, larger: Bool) -> Int {
-        var best = 0
-        var bestValue = v[base]
-        if bestValue.isNaN { return 0 }
-        for j in 1..<n {
-            let x = v[base + j * stride]
-            if x.isNaN { return j }
-            if larger ? x > bestValue : x < bestValue { best = j; bestValue = x }
+    /// Runs an extrema kernel on this tensor's row-major elements in their own type
+    /// (bool as int64) and wraps its values in a tensor of this dtype.
+    private func extremaKernel<R>(_ body: (ExtremaInput) throws -> R) rethrows -> R {
+        switch dtype {
+        case .float32: return try body(.float(elements(as: Float.self)))
+        case .float64: return try body(.double(elements(as: Double.self)))
+        case .int64, .int32: return try body(.integer(elements(as: Int64.self), dtype))
+        case .bool: return try body(.integer(bools().map { $0 ? 1 : 0 }, .bool))
         }
-        return best
     }
 
-    private func extremeAlong(_ dimension: Int, keepdim: Bool, larger: Bool) throws -> (values: Tensor, indices: Tensor, positions: [Int], layout: AxisReductionLayout) {
-        if count == 0 {
-            throw TorchError.index("\(larger ? "max" : "min")(): Expected reduction dim \(dimension) to have non-zero size.")
-        }
-        let (data, layout) = try axisReductionLayout([dimension])
-        let v = data.doubles()
-        var indices = [Int64](repeating: 0, count: layout.outputCount)
-        var positions = [Int](repeating: 0, count: layout.outputCount)
-        var values = [Double](repeating: 0, count: layout.outputCount)
-        v.withUnsafeBufferPointer { vp in
-            for o in 0..<layout.outputCount {
-                let base = layout.base(o)
-                let j = layout.n == 0 ? 0 : Tensor.extremeIndex(vp, base: base, n: layout.n, stride: layout.inner, larger: larger)
-                indices[o] = Int64(j)
-                positions[o] = base + j * layout.inner
-                values[o] = vp[positions[o]]
+    private func extremeAlong(_ dimension: Int, keepdim: Bool, larger: Bool) throws -> (values: Tensor, indices: Tensor, positions: [Int]) {
+        let d = try Shape.wrapDim(dimension, rank: dim)
+        let split = try AxisSplit(shape: shape, dim: d)
+        let kind: ExtremaReductions.Kind = larger ? .max : .min
+        let (values, indices) = try extremaKernel { input -> (Tensor, [Int64]) in
+            switch input {
+            case .float(let v):
+                let r = try ExtremaReductions.alongAxis(v, split, kind: kind, dim: d)
+                return (Tensor(storage: Storage(r.values), shape: []), r.indices)
+            case .double(let v):
+                let r = try ExtremaReductions.alongAxis(v, split, kind: kind, dim: d)
+                return (Tensor(storage: Storage(r.values), shape: []), r.indices)
+            case .integer(let v, let type):
+                let r = try ExtremaReductions.alongAxis(v, split, kind: kind, dim: d)
+                let storage = type == .bool ? Storage(r.values.map { $0 != 0 }) : Storage(r.values, dtype: type)
+                return (Tensor(storage: storage, shape: []), r.indices)
             }
         }
-        let shape = keepdim ? layout.keptShape : layout.shape
-        return (try Tensor.from(values, shape: shape, dtype: dtype), Tensor(storage: Storage(indices, dtype: .int64), shape: shape), positions, layout)
+        var kept = shape
+        if dim > 0 { if keepdim { kept[d] = 1 } else { kept.remove(at: d) } }
+        var positions = [Int](repeating: 0, count: indices.count)
+        for o in 0..<indices.count {
+            positions[o] = (o / split.inner) * split.axis * split.inner + Int(indices[o]) * split.inner + o % split.inner
+        }
+        return (Tensor(storage: values.storage, shape: kept), Tensor(storage: Storage(indices, dtype: .int64), shape: kept), positions)
     }
 
     private func valuesAndIndices(_ dimension: Int, keepdim: Bool, larger: Bool) throws -> ValuesAndIndices {
@@ -77,12 +79,17 @@ extension Tensor {
     public func min() throws -> Tensor { try fullExtreme(larger: false) }
 
     private func fullExtreme(larger: Bool) throws -> Tensor {
-        guard count > 0 else {
-            throw TorchError.runtime("\(larger ? "max" : "min")(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
-        }
+        let kind: ExtremaReductions.Kind = larger ? .max : .min
         let a = self
-        let r = try untracked { try reshape([-1]).extremeAlong(0, keepdim: false, larger: larger) }
-        let out = r.values
+        let out: Tensor = try extremaKernel { input in
+            switch input {
+            case .float(let v): return Tensor(storage: Storage([try ExtremaReductions.all(v, kind: kind)]), shape: [])
+            case .double(let v): return Tensor(storage: Storage([try ExtremaReductions.all(v, kind: kind)]), shape: [])
+            case .integer(let v, let type):
+                let best = try ExtremaReductions.all(v, kind: kind)
+                return Tensor(storage: type == .bool ? Storage([best != 0]) : Storage([best], dtype: type), shape: [])
+            }
+        }
         return try out.recorded(larger ? "MaxBackward1" : "MinBackward1", symbol: larger ? "max" : "min", inputs: [a], saving: [a],
                                 tangent: { t in try t[0].map { try Tensor.evenShare(a, out).mul($0).sum() } }) { g in
             [try Tensor.evenShare(a, out).mul(g)]
@@ -104,28 +111,34 @@ extension Tensor {
 
     private func tiedExtreme(_ dims: [Int], keepdim: Bool, larger: Bool) throws -> Tensor {
         let a = self
-        let (data, layout) = try axisReductionLayout(dims)
-        guard layout.n > 0 || layout.outputCount == 0 else {
+        let input = try ReductionInput(self, dims: dims)
+        guard input.reducedCount > 0 || Shape.count(input.resultShape) == 0 else {
             throw TorchError.index("\(larger ? "amax" : "amin")(): Expected reduction dim \(dims.first ?? 0) to have non-zero size.")
         }
-        let v = data.doubles()
-        var values = [Double](repeating: 0, count: layout.outputCount)
-        v.withUnsafeBufferPointer { vp in
-            for o in 0..<layout.outputCount {
-                let j = Tensor.extremeIndex(vp, base: layout.base(o), n: layout.n, stride: layout.inner, larger: larger)
-                values[o] = vp[layout.base(o) + j * layout.inner]
+        // Reduced dims last: each result is one contiguous run (the value does not depend on order).
+        let kept = (0..<dim).filter { !input.dims.contains($0) }
+        let lined = try untracked { try permute(kept + input.dims) }
+        let split = AxisSplit(outer: Shape.count(input.resultShape), axis: input.reducedCount, inner: 1)
+        let kind: ExtremaReductions.Kind = larger ? .max : .min
+        let values: Tensor = try lined.extremaKernel { data in
+            switch data {
+            case .float(let v): return Tensor(storage: Storage(try ExtremaReductions.alongAxis(v, split, kind: kind, dim: 0).values), shape: [])
+            case .double(let v): return Tensor(storage: Storage(try ExtremaReductions.alongAxis(v, split, kind: kind, dim: 0).values), shape: [])
+            case .integer(let v, let type):
+                let r = try ExtremaReductions.alongAxis(v, split, kind: kind, dim: 0).values
+                return Tensor(storage: type == .bool ? Storage(r.map { $0 != 0 }) : Storage(r, dtype: type), shape: [])
             }
         }
-        let out = try Tensor.from(values, shape: keepdim ? layout.keptShape : layout.shape, dtype: dtype)
-        let reducedDims = dims.isEmpty ? Array(0..<Swift.max(dim, 1)) : try dims.map { try Shape.wrapDim($0, rank: dim) }
+        let out = Tensor(storage: values.storage, shape: keepdim ? input.keptShape : input.resultShape)
+        let reducedDims = input.dims
         func share() throws -> Tensor {
-            try Tensor.evenShare(a, out.restoringReducedDims(layout, keepdim: keepdim), dims: dim == 0 ? nil : reducedDims)
+            try Tensor.evenShare(a, out.restoringReducedDims(input, keepdim: keepdim), dims: dim == 0 ? nil : reducedDims)
         }
         return try out.recorded(larger ? "AmaxBackward0" : "AminBackward0", symbol: larger ? "amax" : "amin", inputs: [a], saving: [a],
                                 tangent: { t in
                                     try t[0].map { try share().mul($0).sum(dims: reducedDims, keepdim: keepdim) }
                                 }) { g in
-            [try share().mul(g.restoringReducedDims(layout, keepdim: keepdim))]
+            [try share().mul(g.restoringReducedDims(input, keepdim: keepdim))]
         }
     }
 
@@ -151,4 +164,12 @@ extension Tensor {
             return try extremeAlong(dimension, keepdim: keepdim, larger: larger).indices
         }
     }
+}
+
+/// A tensor's elements in the type an extrema kernel compares them in.
+private enum ExtremaInput {
+    case float([Float])
+    case double([Double])
+    /// Integers and bools (as 0/1), with the dtype to give the result.
+    case integer([Int64], DType)
 }

@@ -179,7 +179,7 @@ extension Tensor {
     /// `masked_fill(mask, value)` (MaskedFillBackward0); `value` is 0-d.
     public func maskedFill(_ mask: Tensor, _ value: Tensor) throws -> Tensor {
         guard mask.dtype == .bool else {
-            throw TorchError.runtime("masked_fill_ only supports boolean masks, but got mask with dtype \(Gemm.dtypeName(mask.dtype))")
+            throw TorchError.runtime("masked_fill_ only supports boolean masks, but got mask with dtype \(MatrixProducts.dtypeName(mask.dtype))")
         }
         guard value.dim == 0 else {
             throw TorchError.runtime("masked_fill_ only supports a 0-dimensional value tensor, but got tensor with \(value.dim) dimension(s).")

@@ -28,7 +28,19 @@ extension Tensor {
     func applyInPlace(_ compute: (Tensor) throws -> Tensor) throws -> Tensor {
         try checkInPlaceAllowed()
         guard GradMode.isEnabled || ForwardAD.isActive else {
-            try assign(compute(self))
+            let result = try compute(self)
+            // The usual optimizer update: same dtype and shape, both contiguous — one copy.
+            if result.dtype == dtype && result.shape == shape && isContiguous && result.isContiguous && dtype == .float32 {
+                let n = count, source = result.storage.f32, from = result.offset, to = offset
+                storage.f32.withUnsafeMutableBufferPointer { target in
+                    source.withUnsafeBufferPointer { source in
+                        for i in 0..<n { target[to + i] = source[from + i] }
+                    }
+                }
+                storage.bumpVersion()
+                return self
+            }
+            try assign(result)
             return self
         }
         // The op reads a snapshot that carries self's history, so the values its

@@ -1,83 +1,9 @@
-import COpenBLAS
-
-// Derivative table, matrix products (OpenBLAS sgemm/dgemm underneath).
+// Derivative table, matrix products (GEMM underneath, see MatrixProducts).
 //   mm(a, b):        ∂a = g·bᵀ,  ∂b = aᵀ·g
 //   addmm(c, a, b):  ∂c = g (reduced),  ∂a = g·bᵀ,  ∂b = aᵀ·g
 //   mv(m, v):        ∂m = g ⊗ v,  ∂v = mᵀ·g
 //   dot(a, b):       ∂a = g·b,  ∂b = g·a
 //   bmm(a, b):       per batch like mm
-
-enum Gemm {
-    /// Row-major C[m×n] = A[m×k] · B[k×n] for contiguous operands of one dtype.
-    static func multiply(_ a: Tensor, _ b: Tensor, m: Int, k: Int, n: Int, batch: Int = 1) throws -> Storage {
-        try MemoryAccounting.check(elements: batch * m * n, dtype: a.dtype)
-        switch a.dtype {
-        case .float32:
-            let x = a.floats(), y = b.floats()
-            var c = [Float](repeating: 0, count: batch * m * n)
-            if m > 0 && n > 0 && k > 0 {
-                x.withUnsafeBufferPointer { xp in
-                    y.withUnsafeBufferPointer { yp in
-                        c.withUnsafeMutableBufferPointer { cp in
-                            for i in 0..<batch {
-                                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), 1,
-                                            xp.baseAddress! + i * m * k, Int32(k), yp.baseAddress! + i * k * n, Int32(n), 0,
-                                            cp.baseAddress! + i * m * n, Int32(n))
-                            }
-                        }
-                    }
-                }
-            }
-            return Storage(c)
-        case .float64:
-            let x = a.doubles(), y = b.doubles()
-            var c = [Double](repeating: 0, count: batch * m * n)
-            if m > 0 && n > 0 && k > 0 {
-                x.withUnsafeBufferPointer { xp in
-                    y.withUnsafeBufferPointer { yp in
-                        c.withUnsafeMutableBufferPointer { cp in
-                            for i in 0..<batch {
-                                cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), 1,
-                                            xp.baseAddress! + i * m * k, Int32(k), yp.baseAddress! + i * k * n, Int32(n), 0,
-                                            cp.baseAddress! + i * m * n, Int32(n))
-                            }
-                        }
-                    }
-                }
-            }
-            return Storage(c)
-        default:
-            let x = a.int64s(), y = b.int64s()
-            var c = [Int64](repeating: 0, count: batch * m * n)
-            for bi in 0..<batch {
-                for i in 0..<m {
-                    for p in 0..<k {
-                        let v = x[bi * m * k + i * k + p]
-                        if v == 0 { continue }
-                        for j in 0..<n { c[bi * m * n + i * n + j] &+= v &* y[bi * k * n + p * n + j] }
-                    }
-                }
-            }
-            return Storage(c, dtype: a.dtype == .bool ? .int64 : a.dtype)
-        }
-    }
-
-    static func dtypeName(_ d: DType) -> String {
-        switch d {
-        case .float32: return "float"
-        case .float64: return "double"
-        case .int64: return "long int"
-        case .int32: return "int"
-        case .bool: return "bool"
-        }
-    }
-
-    static func checkSameDType(_ a: Tensor, _ b: Tensor) throws {
-        guard a.dtype == b.dtype else {
-            throw TorchError.runtime("expected m1 and m2 to have the same dtype, but got: \(dtypeName(a.dtype)) != \(dtypeName(b.dtype))")
-        }
-    }
-}
 
 extension Tensor {
     /// `torch.mm`: 2-D × 2-D.
@@ -88,12 +14,13 @@ extension Tensor {
         guard a.shape[1] == b.shape[0] else {
             throw TorchError.runtime("\(opName): mat1 and mat2 shapes cannot be multiplied (\(a.shape[0])x\(a.shape[1]) and \(b.shape[0])x\(b.shape[1]))")
         }
-        try Gemm.checkSameDType(a, b)
+        try MatrixProducts.checkSameDType(a, b)
         let m = a.shape[0], k = a.shape[1], n = b.shape[1]
-        let out = Tensor(storage: try Gemm.multiply(a, b, m: m, k: k, n: n), shape: [m, n])
+        let out = Tensor(storage: try MatrixProducts.multiply(a, b, m: m, k: k, n: n), shape: [m, n])
+        guard Tensor.recordingNeeded(a, b) else { return out }
         return try out.recorded("MmBackward0", symbol: "@", inputs: [a, b], saving: [a, b],
                                 tangent: { t in try Tangent.sum(t[0]?.mm(b), t[1].map { try a.mm($0) }) }) { g in
-            [a.requiresGrad ? try g.mm(b.t()) : nil, b.requiresGrad ? try a.t().mm(g) : nil]
+            [a.requiresGrad ? try Tensor.mmFirstGradient(g, a, b) : nil, b.requiresGrad ? try Tensor.mmSecondGradient(g, a, b) : nil]
         }
     }
 
@@ -107,14 +34,28 @@ extension Tensor {
             throw TorchError.runtime("mat1 and mat2 must have the same dtype, but got \(a.dtype.scalarTypeName) and \(b.dtype.scalarTypeName)")
         }
         let m = a.shape[0], k = a.shape[1], n = b.shape[1]
-        let product = Tensor(storage: try Gemm.multiply(a, b, m: m, k: k, n: n), shape: [m, n])
-        let out = try untracked { try product.add(c) }
+        _ = try untracked { try c.expand([m, n]) }
+        let out = Tensor(storage: try MatrixProducts.multiply(a, b, m: m, k: k, n: n, addend: c), shape: [m, n])
         return try out.recorded("AddmmBackward0", symbol: "addmm", inputs: [c, a, b], saving: [a, b],
                                 tangent: { t in try Tangent.sum(t[0], t[1]?.mm(b), t[2].map { try a.mm($0) }) }) { g in
             [c.requiresGrad ? try g.sumToShape(c.shape) : nil,
-             a.requiresGrad ? try g.mm(b.t()) : nil,
-             b.requiresGrad ? try a.t().mm(g) : nil]
+             a.requiresGrad ? try Tensor.mmFirstGradient(g, a, b) : nil,
+             b.requiresGrad ? try Tensor.mmSecondGradient(g, a, b) : nil]
         }
+    }
+
+    /// ∂a of a·b, oriented as PyTorch's `mm_mat1_backward`: when a is a transposed
+    /// (column-major) view, (b·gᵀ)ᵀ, so the product and its rounding are PyTorch's.
+    static func mmFirstGradient(_ g: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        if a.strides[0] == 1 && a.strides[1] == a.shape[0] { return try b.mm(g.t()).t() }
+        return try g.mm(b.t())
+    }
+
+    /// ∂b of a·b, as PyTorch's `mm_mat2_backward`: (gᵀ·a)ᵀ when b is a transposed view
+    /// (the common `x @ w.t()`), else aᵀ·g.
+    static func mmSecondGradient(_ g: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        if b.strides[0] == 1 && b.strides[1] == b.shape[0] { return try g.t().mm(a).t() }
+        return try a.t().mm(g)
     }
 
     /// `torch.mv`: matrix × vector.
@@ -124,8 +65,9 @@ extension Tensor {
         guard m.shape[1] == v.shape[0] else {
             throw TorchError.runtime("size mismatch, got input (\(m.shape[0])), mat (\(m.shape[0])x\(m.shape[1])), vec (\(v.shape[0]))")
         }
-        try Gemm.checkSameDType(m, v)
-        let out = Tensor(storage: try Gemm.multiply(m, v, m: m.shape[0], k: m.shape[1], n: 1), shape: [m.shape[0]])
+        try MatrixProducts.checkSameDType(m, v)
+        let column = MatrixProducts.vectorAsMatrix(v, rows: v.count, cols: 1)
+        let out = Tensor(storage: try MatrixProducts.multiply(m, column, m: m.shape[0], k: m.shape[1], n: 1), shape: [m.shape[0]])
         return try out.recorded("MvBackward0", symbol: "@", inputs: [m, v], saving: [m, v],
                                 tangent: { t in try Tangent.sum(t[0]?.mv(v), t[1].map { try m.mv($0) }) }) { g in
             [m.requiresGrad ? try g.unsqueeze(1).mul(v.unsqueeze(0)) : nil,
@@ -142,8 +84,9 @@ extension Tensor {
         guard a.count == b.count else {
             throw TorchError.runtime("inconsistent tensor size, expected tensor [\(a.count)] and src [\(b.count)] to have the same number of elements, but got \(a.count) and \(b.count) elements respectively")
         }
-        try Gemm.checkSameDType(a, b)
-        let out = Tensor(storage: try Gemm.multiply(a, b, m: 1, k: a.count, n: 1), shape: [])
+        try MatrixProducts.checkSameDType(a, b)
+        let row = MatrixProducts.vectorAsMatrix(a, rows: 1, cols: a.count), column = MatrixProducts.vectorAsMatrix(b, rows: b.count, cols: 1)
+        let out = Tensor(storage: try MatrixProducts.multiply(row, column, m: 1, k: a.count, n: 1), shape: [])
         return try out.recorded("DotBackward0", symbol: "·", inputs: [a, b], saving: [a, b],
                                 tangent: { t in try Tangent.sum(t[0]?.dot(b), t[1].map { try a.dot($0) }) }) { g in
             [a.requiresGrad ? try b.mul(g) : nil, b.requiresGrad ? try a.mul(g) : nil]
@@ -158,8 +101,8 @@ extension Tensor {
         guard b.shape[0] == a.shape[0] && b.shape[1] == a.shape[2] else {
             throw TorchError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(a.shape[0]), \(a.shape[2])] but got: [\(b.shape[0]), \(b.shape[1])].")
         }
-        try Gemm.checkSameDType(a, b)
-        let out = Tensor(storage: try Gemm.multiply(a, b, m: a.shape[1], k: a.shape[2], n: b.shape[2], batch: a.shape[0]),
+        try MatrixProducts.checkSameDType(a, b)
+        let out = Tensor(storage: try MatrixProducts.multiply(a, b, m: a.shape[1], k: a.shape[2], n: b.shape[2], batch: a.shape[0]),
                          shape: [a.shape[0], a.shape[1], b.shape[2]])
         return try out.recorded("BmmBackward0", symbol: "@", inputs: [a, b], saving: [a, b],
                                 tangent: { t in try Tangent.sum(t[0]?.bmm(b), t[1].map { try a.bmm($0) }) }) { g in

@@ -1,111 +1,104 @@
-import Foundation
-
-// Derivative table, fused softmax family (numerically stable: x − max first).
-//   softmax(x, d) = y:      ∂x = y · (g − Σ_d g·y)              ẏ = y · (ṫ − Σ_d ṫ·y)
-//   log_softmax(x, d) = y:  ∂x = g − exp(y) · Σ_d g             ẏ = ṫ − Σ_d ṫ·exp(y)
-//   logsumexp(x, dims) = r: ∂x = g · exp(x − r)                 ṙ = Σ ṫ·exp(x − r)
+// Derivative table, softmax family. Forward and first backward run PyTorch's
+// kernels (SoftmaxKernels); each backward is itself a recorded op, so double
+// backward works:
+//   softmax(x, d) = y:            ∂x = y · (g − Σ_d g·y)                    (SoftmaxBackward0)
+//     its backward b(g, y):       ∂g = y · (gg − Σ_d gg·y),  ∂y = gg · (g − Σ_d g·y) − g · Σ_d gg·y
+//   log_softmax(x, d) = y:        ∂x = g − exp(y) · Σ_d g                   (LogSoftmaxBackward0)
+//     its backward b(g, y):       ∂g = gg − Σ_d gg·exp(y),  ∂y = −gg · exp(y) · Σ_d g
+//   logsumexp(x, dims) = r:       ∂x = g · exp(x − r)                        ṙ = Σ ṫ·exp(x − r)
+// Tangents: softmax ẏ = y · (ṫ − Σ_d ṫ·y);  log_softmax ẏ = ṫ − Σ_d ṫ·exp(y).
 
 extension Tensor {
-    private enum SoftmaxKind { case softmax, logSoftmax }
-
-    private func softmaxKernel(_ d: Int, _ kind: SoftmaxKind) throws -> Tensor {
+    private func requireSoftmaxInput(logarithmic: Bool) throws {
         guard dtype.isFloatingPoint else {
-            let name = kind == .softmax ? "softmax_lastdim_kernel_impl" : "log_softmax_lastdim_kernel_impl"
+            let name = logarithmic ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl"
             throw TorchError.runtime("\"\(name)\" not implemented for '\(dtype.scalarTypeName)'")
         }
-        let (data, layout) = try axisReductionLayout([d])
-        let out = try Tensor.zeros(shape, dtype: dtype)
-        if dtype == .float32 {
-            let x = data.floats()
-            out.storage.f32.withUnsafeMutableBufferPointer { y in
-                x.withUnsafeBufferPointer { x in
-                    Tensor.softmaxRows(x, y, layout, kind == .logSoftmax, exp: expf, log: logf)
-                }
-            }
-        } else {
-            let x = data.doubles()
-            out.storage.f64.withUnsafeMutableBufferPointer { y in
-                x.withUnsafeBufferPointer { x in
-                    Tensor.softmaxRows(x, y, layout, kind == .logSoftmax, exp: Foundation.exp, log: Foundation.log)
-                }
-            }
-        }
-        return out
     }
 
-    private static func softmaxRows<T: BinaryFloatingPoint>(_ x: UnsafeBufferPointer<T>, _ y: UnsafeMutableBufferPointer<T>,
-                                                            _ layout: AxisReductionLayout, _ logarithmic: Bool,
-                                                            exp: (T) -> T, log: (T) -> T) {
-        let n = layout.n, step = layout.inner
-        guard n > 0 else { return }
-        for o in 0..<layout.outputCount {
-            let base = layout.base(o)
-            var m = x[base]
-            for j in 1..<n { let v = x[base + j * step]; if v > m || v.isNaN { m = v } }
-            if m.isInfinite && m < 0 { m = 0 }
-            var sum: T = 0
-            if logarithmic {
-                for j in 0..<n { sum += exp(x[base + j * step] - m) }
-                let shift = m + log(sum)
-                for j in 0..<n { y[base + j * step] = x[base + j * step] - shift }
-            } else {
-                for j in 0..<n {
-                    let e = exp(x[base + j * step] - m)
-                    y[base + j * step] = e
-                    sum += e
-                }
-                let scale = 1 / sum
-                for j in 0..<n { y[base + j * step] *= scale }
-            }
+    /// The kernel's forward over dim `d` (on a row-major copy when not contiguous, as PyTorch does).
+    private func softmaxValues(_ d: Int, logarithmic: Bool) throws -> Tensor {
+        let split = try AxisSplit(shape: shape, dim: d)
+        if dtype == .float32 {
+            let x = elements(as: Float.self)
+            return Tensor(storage: Storage(logarithmic ? SoftmaxKernels.logSoftmax(x, split) : SoftmaxKernels.softmax(x, split)), shape: shape)
         }
+        let x = elements(as: Double.self)
+        return Tensor(storage: Storage(logarithmic ? SoftmaxKernels.logSoftmax(x, split) : SoftmaxKernels.softmax(x, split)), shape: shape)
     }
 
     /// `softmax(dim)` (SoftmaxBackward0).
     public func softmax(dim dimension: Int) throws -> Tensor {
+        try requireSoftmaxInput(logarithmic: false)
         let a = self
         let d = try Shape.wrapDim(dimension, rank: dim)
-        let out = try softmaxKernel(d, .softmax)
+        let out = try softmaxValues(d, logarithmic: false)
         return try out.recorded("SoftmaxBackward0", symbol: "softmax", inputs: [a], saving: [out],
                                 tangent: { t in try t[0].map { try out.mul($0.sub($0.mul(out).sum(dims: [d], keepdim: true))) } }) { g in
-            [try out.mul(g.sub(g.mul(out).sum(dims: [d], keepdim: true)))]
+            [try Tensor.softmaxBackward(g, out, d, logarithmic: false)]
         }
     }
 
     /// `log_softmax(dim)` (LogSoftmaxBackward0).
     public func logSoftmax(dim dimension: Int) throws -> Tensor {
+        try requireSoftmaxInput(logarithmic: true)
         let a = self
         let d = try Shape.wrapDim(dimension, rank: dim)
-        let out = try logSoftmaxKernelOutput(d)
+        let out = try softmaxValues(d, logarithmic: true)
         return try out.recorded("LogSoftmaxBackward0", symbol: "log_softmax", inputs: [a], saving: [out],
                                 tangent: { t in try t[0].map { try $0.sub($0.mul(out.exp()).sum(dims: [d], keepdim: true)) } }) { g in
-            [try g.sub(out.exp().mul(g.sum(dims: [d], keepdim: true)))]
+            [try Tensor.softmaxBackward(g, out, d, logarithmic: true)]
         }
     }
 
-    private func logSoftmaxKernelOutput(_ d: Int) throws -> Tensor { try softmaxKernel(d, .logSoftmax) }
+    /// `_softmax_backward_data` / `_log_softmax_backward_data` on the kernels, recorded so
+    /// a create_graph backward can differentiate it again.
+    static func softmaxBackward(_ g: Tensor, _ y: Tensor, _ d: Int, logarithmic: Bool) throws -> Tensor {
+        let split = try AxisSplit(shape: y.shape, dim: d)
+        let grad = g.dtype == y.dtype ? g : g.converted(y.dtype)
+        let out: Tensor
+        if y.dtype == .float32 {
+            let (gv, yv) = (grad.elements(as: Float.self), y.elements(as: Float.self))
+            out = Tensor(storage: Storage(logarithmic ? SoftmaxKernels.logSoftmaxBackward(gradOutput: gv, output: yv, split)
+                                                      : SoftmaxKernels.softmaxBackward(gradOutput: gv, output: yv, split)), shape: y.shape)
+        } else {
+            let (gv, yv) = (grad.elements(as: Double.self), y.elements(as: Double.self))
+            out = Tensor(storage: Storage(logarithmic ? SoftmaxKernels.logSoftmaxBackward(gradOutput: gv, output: yv, split)
+                                                      : SoftmaxKernels.softmaxBackward(gradOutput: gv, output: yv, split)), shape: y.shape)
+        }
+        let name = logarithmic ? "LogSoftmaxBackwardDataBackward0" : "SoftmaxBackwardDataBackward0"
+        return try out.recorded(name, symbol: logarithmic ? "log_softmaxᵀ" : "softmaxᵀ", inputs: [g, y], saving: [g, y]) { gg in
+            if logarithmic {
+                let e = try y.exp()
+                return [g.requiresGrad ? try gg.sub(gg.mul(e).sum(dims: [d], keepdim: true)) : nil,
+                        y.requiresGrad ? try gg.mul(e).mul(g.sum(dims: [d], keepdim: true)).neg() : nil]
+            }
+            let s = try gg.mul(y).sum(dims: [d], keepdim: true)
+            return [g.requiresGrad ? try y.mul(gg.sub(s)) : nil,
+                    y.requiresGrad ? try gg.mul(g.sub(g.mul(y).sum(dims: [d], keepdim: true))).sub(g.mul(s)) : nil]
+        }
+    }
 
-    /// `logsumexp(dims, keepdim)` (LogsumexpBackward0).
+    /// `logsumexp(dims, keepdim)` (LogsumexpBackward0), computed as PyTorch composes it:
+    /// m = amax (±inf replaced by 0), r = log(Σ exp(x − m)) + m, each step in the tensor's dtype.
     public func logsumexp(dims: [Int], keepdim: Bool = false) throws -> Tensor {
         let a = self.dtype.isFloatingPoint ? self : self.converted(.float32)
         let source = self
-        let (data, layout) = try a.axisReductionLayout(dims)
-        let v = data.doubles()
-        var values = [Double](repeating: 0, count: layout.outputCount)
-        for o in 0..<layout.outputCount {
-            let base = layout.base(o)
-            var m = -Double.infinity
-            for j in 0..<layout.n { m = Swift.max(m, v[base + j * layout.inner]) }
-            if m.isInfinite { values[o] = layout.n == 0 ? -.infinity : m; continue }
-            var s = 0.0
-            for j in 0..<layout.n { s += Foundation.exp(v[base + j * layout.inner] - m) }
-            values[o] = m + Foundation.log(s)
+        let input = try ReductionInput(a, dims: dims)
+        let out: Tensor = try untracked {
+            if a.count == 0 { return try a.exp().sum(dims: dims, keepdim: keepdim).log() }
+            let maxima = try a.amax(dims: dims, keepdim: true)
+            let infinite = try maxima.abs().eq(Tensor.wrapped(.infinity, dtype: .float64))
+            let shift = try Tensor.where(infinite, Tensor.wrapped(0, dtype: .float64), maxima)
+            let total = try a.sub(shift).exp().sum(dims: dims, keepdim: keepdim)
+            let r = try total.log().add(keepdim ? shift : shift.reshape(input.resultShape))
+            return r
         }
-        let out = try Tensor.from(values, shape: keepdim ? layout.keptShape : layout.shape, dtype: a.dtype)
-        let reduced = dims.isEmpty ? Array(0..<a.dim) : try dims.map { try Shape.wrapDim($0, rank: a.dim) }
-        func weights() throws -> Tensor { try a.sub(out.restoringReducedDims(layout, keepdim: keepdim)).exp() }
+        let reduced = input.dims
+        func weights() throws -> Tensor { try a.sub(out.restoringReducedDims(input, keepdim: keepdim)).exp() }
         return try out.recorded("LogsumexpBackward0", symbol: "logsumexp", inputs: [source], saving: [source, out],
                                 tangent: { t in try t[0].map { try $0.mul(weights()).sum(dims: reduced, keepdim: keepdim) } }) { g in
-            [try g.restoringReducedDims(layout, keepdim: keepdim).mul(weights())]
+            [try g.restoringReducedDims(input, keepdim: keepdim).mul(weights())]
         }
     }
 }

@@ -14,21 +14,14 @@ extension Tensor {
         }
     }
 
-    private func moments(_ dims: [Int], correction: Double, keepdim: Bool) throws -> (variance: Tensor, layout: AxisReductionLayout, reduced: [Int]) {
-        let (data, layout) = try axisReductionLayout(dims)
-        let v = data.doubles()
-        var out = [Double](repeating: 0, count: layout.outputCount)
-        for o in 0..<layout.outputCount {
-            let base = layout.base(o)
-            var mean = 0.0
-            for j in 0..<layout.n { mean += v[base + j * layout.inner] }
-            mean /= Double(layout.n)
-            var ss = 0.0
-            for j in 0..<layout.n { let e = v[base + j * layout.inner] - mean; ss += e * e }
-            out[o] = ss / Swift.max(Double(layout.n) - correction, 0)
+    /// var (or std) without autograd: PyTorch's double-precision Welford / two-pass kernels.
+    private func moments(_ input: ReductionInput, correction: Double, keepdim: Bool, takeSqrt: Bool) throws -> Tensor {
+        if dtype == .float32 {
+            let v = VarianceReductions.alongDims(input.values(self, as: Float.self), input.layout, correction: correction, takeSqrt: takeSqrt)
+            return try input.result(v, dtype: .float32, keepdim: keepdim)
         }
-        let reduced = dims.isEmpty ? Array(0..<dim) : try dims.map { try Shape.wrapDim($0, rank: dim) }
-        return (try Tensor.from(out, shape: keepdim ? layout.keptShape : layout.shape, dtype: dtype), layout, reduced)
+        let v = VarianceReductions.alongDims(input.values(self, as: Double.self), input.layout, correction: correction, takeSqrt: takeSqrt)
+        return try input.result(v, dtype: .float64, keepdim: keepdim)
     }
 
     private func centered(_ reduced: [Int]) throws -> Tensor {
@@ -39,13 +32,15 @@ extension Tensor {
     public func variance(dims: [Int] = [], correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
         try requireFloating("std and var")
         let a = self
-        let (out, layout, reduced) = try moments(dims, correction: correction, keepdim: keepdim)
-        let scale = 2 / Swift.max(Double(layout.n) - correction, 0)
+        let input = try ReductionInput(self, dims: dims)
+        let out = try moments(input, correction: correction, keepdim: keepdim, takeSqrt: false)
+        let reduced = input.dims
+        let scale = 2 / Swift.max(Double(input.reducedCount) - correction, 0)
         return try out.recorded("VarBackward0", symbol: "var", inputs: [a], saving: [a],
                                 tangent: { t in
                                     try t[0].map { try $0.mul(a.centered(reduced)).sum(dims: reduced, keepdim: keepdim).mul(Tensor.wrapped(scale, dtype: .float64)) }
                                 }) { g in
-            [try a.centered(reduced).mul(Tensor.wrapped(scale, dtype: .float64)).mul(g.restoringReducedDims(layout, keepdim: keepdim))]
+            [try a.centered(reduced).mul(Tensor.wrapped(scale, dtype: .float64)).mul(g.restoringReducedDims(input, keepdim: keepdim))]
         }
     }
 
@@ -53,15 +48,16 @@ extension Tensor {
     public func std(dims: [Int] = [], correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
         try requireFloating("std and var")
         let a = self
-        let (variance, layout, reduced) = try moments(dims, correction: correction, keepdim: keepdim)
-        let out = try untracked { try variance.sqrt() }
-        let scale = 1 / Swift.max(Double(layout.n) - correction, 0)
+        let input = try ReductionInput(self, dims: dims)
+        let out = try moments(input, correction: correction, keepdim: keepdim, takeSqrt: true)
+        let reduced = input.dims
+        let scale = 1 / Swift.max(Double(input.reducedCount) - correction, 0)
         func local() throws -> Tensor {
-            try a.centered(reduced).mul(Tensor.wrapped(scale, dtype: .float64)).div(out.restoringReducedDims(layout, keepdim: keepdim))
+            try a.centered(reduced).mul(Tensor.wrapped(scale, dtype: .float64)).div(out.restoringReducedDims(input, keepdim: keepdim))
         }
         return try out.recorded("StdBackward0", symbol: "std", inputs: [a], saving: [a, out],
                                 tangent: { t in try t[0].map { try $0.mul(local()).sum(dims: reduced, keepdim: keepdim) } }) { g in
-            [try local().mul(g.restoringReducedDims(layout, keepdim: keepdim))]
+            [try local().mul(g.restoringReducedDims(input, keepdim: keepdim))]
         }
     }
 
@@ -71,33 +67,16 @@ extension Tensor {
             throw TorchError.runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
         let a = self
-        let (data, layout) = try axisReductionLayout(dims)
-        let v = data.doubles()
-        var values = [Double](repeating: 0, count: layout.outputCount)
-        for o in 0..<layout.outputCount {
-            let base = layout.base(o)
-            var acc = 0.0
-            for j in 0..<layout.n {
-                let x = Swift.abs(v[base + j * layout.inner])
-                switch p {
-                case .infinity: acc = Swift.max(acc, x)
-                case -.infinity: acc = j == 0 ? x : Swift.min(acc, x)
-                case 0: acc += x != 0 ? 1 : 0
-                case 1: acc += x
-                case 2: acc += x * x
-                default: acc += Foundation.pow(x, p)
-                }
-            }
-            switch p {
-            case .infinity, -.infinity, 0, 1: values[o] = acc
-            case 2: values[o] = acc.squareRoot()
-            default: values[o] = Foundation.pow(acc, 1 / p)
-            }
+        let input = try ReductionInput(self, dims: dims)
+        let out: Tensor
+        if dtype == .float32 {
+            out = try input.result(NormReductions.norm(input.values(self, as: Float.self), input.layout, p: p), dtype: .float32, keepdim: keepdim)
+        } else {
+            out = try input.result(NormReductions.norm(input.values(self, as: Double.self), input.layout, p: p), dtype: .float64, keepdim: keepdim)
         }
-        let out = try Tensor.from(values, shape: keepdim ? layout.keptShape : layout.shape, dtype: dtype)
-        let reduced = dims.isEmpty ? Array(0..<dim) : try dims.map { try Shape.wrapDim($0, rank: dim) }
+        let reduced = input.dims
         func local() throws -> Tensor {
-            let r = try out.restoringReducedDims(layout, keepdim: keepdim)
+            let r = try out.restoringReducedDims(input, keepdim: keepdim)
             switch p {
             case 0: return try Tensor.zerosLike(a)
             case 1: return try a.sign()
@@ -105,7 +84,7 @@ extension Tensor {
                 let safe = try Tensor.where(r.eq(Tensor.wrapped(0, dtype: .int64)), Tensor.wrapped(1, dtype: .int64), r)
                 return try a.div(safe).mul(r.ne(Tensor.wrapped(0, dtype: .int64)))
             case .infinity, -.infinity:
-                return try a.sign().mul(Tensor.evenShare(a.abs(), r, dims: reduced.isEmpty ? nil : reduced))
+                return try a.sign().mul(Tensor.evenShare(a.abs(), r, dims: a.dim == 0 ? nil : reduced))
             default:
                 let safe = try Tensor.where(r.eq(Tensor.wrapped(0, dtype: .int64)), Tensor.wrapped(1, dtype: .int64), r)
                 return try a.mul(a.abs().pow(p - 2)).div(safe.pow(p - 1))
@@ -113,86 +92,100 @@ extension Tensor {
         }
         return try out.recorded("LinalgVectorNormBackward0", symbol: "‖·‖", inputs: [a], saving: [a, out],
                                 tangent: { t in try t[0].map { try $0.mul(local()).sum(dims: reduced, keepdim: keepdim) } }) { g in
-            [try local().mul(g.restoringReducedDims(layout, keepdim: keepdim))]
+            [try local().mul(g.restoringReducedDims(input, keepdim: keepdim))]
         }
     }
 
-    /// `prod()` (ProdBackward0) and `prod(dim, keepdim)` (ProdBackward1).
+    /// `prod()` (ProdBackward0) and `prod(dim, keepdim)` (ProdBackward1): multiplied in
+    /// memory order in the tensor's dtype (integers in int64, wrapping).
     public func prod(dim dimension: Int? = nil, keepdim: Bool = false) throws -> Tensor {
         let a = self
-        let outType: DType = dtype.isFloatingPoint ? dtype : .int64
-        let (data, layout) = try axisReductionLayout(dimension.map { [$0] } ?? [])
-        let v = data.doubles()
-        var values = [Double](repeating: 1, count: layout.outputCount)
-        var others = [Double](repeating: 0, count: v.count)
-        for o in 0..<layout.outputCount {
-            let base = layout.base(o)
-            var p = 1.0
-            for j in 0..<layout.n { p *= v[base + j * layout.inner] }
-            values[o] = p
-            // Product of the others, needed only where the row has a zero:
-            // with one zero only that element's derivative is non-zero.
-            var zeros: [Int] = []
-            for j in 0..<layout.n where v[base + j * layout.inner] == 0 { zeros.append(j) }
-            if zeros.count == 1 {
-                var q = 1.0
-                for k in 0..<layout.n where k != zeros[0] { q *= v[base + k * layout.inner] }
-                others[base + zeros[0] * layout.inner] = q
-            }
-        }
-        let shape = dimension == nil ? (keepdim ? layout.keptShape : []) : (keepdim ? layout.keptShape : layout.shape)
+        let input = try ReductionInput(self, dims: dimension.map { [$0] } ?? [])
         let out: Tensor
-        if outType == .int64 {
-            out = Tensor(storage: Storage(values.map { DType.truncatingInt64($0) }, dtype: .int64), shape: shape)
-        } else {
-            out = try Tensor.from(values, shape: shape, dtype: outType)
+        switch dtype {
+        case .float32: out = try input.result(Tensor.products(input.values(self, as: Float.self), input.layout, one: 1, *), dtype: .float32, keepdim: keepdim)
+        case .float64: out = try input.result(Tensor.products(input.values(self, as: Double.self), input.layout, one: 1, *), dtype: .float64, keepdim: keepdim)
+        case .int64, .int32: out = try input.result(Tensor.products(input.values(self, as: Int64.self), input.layout, one: 1, &*), dtype: .int64, keepdim: keepdim)
+        case .bool:
+            let ints = input.values(self, as: Bool.self).map { Int64($0 ? 1 : 0) }
+            out = try input.result(Tensor.products(ints, input.layout, one: 1, &*), dtype: .int64, keepdim: keepdim)
         }
-        let hasZero = v.contains(0)
-        let reduced = try dimension.map { [try Shape.wrapDim($0, rank: Swift.max(dim, 1))] } ?? Array(0..<dim)
+        let reduced = input.dims
+        // ∂x = r / x, except where x is 0: there the product of the others when
+        // x is the only zero of its reduction, else 0.
         func local() throws -> Tensor {
-            let ratio = try out.restoringReducedDims(layout, keepdim: keepdim).div(a)
-            guard hasZero else { return ratio }
-            let atZeros = try Tensor.from(others, shape: a.shape, dtype: a.dtype)
-            return try Tensor.where(a.eq(Tensor.wrapped(0, dtype: .int64)), atZeros, ratio)
+            let r = try out.restoringReducedDims(input, keepdim: keepdim)
+            let zero = Tensor.wrapped(0, dtype: .int64), one = Tensor.wrapped(1, dtype: .int64)
+            let isZero = try a.eq(zero)
+            let ratio = try r.div(a)
+            guard try isZero.containsNonZero() else { return ratio }
+            let zeroCount = try isZero.sum(dims: reduced, keepdim: true)
+            let others = try Tensor.where(isZero, one, a).prodKeepingDims(reduced)
+            let atZeros = try Tensor.where(zeroCount.eq(one), others, zero)
+            return try Tensor.where(isZero, atZeros, ratio)
         }
         return try out.recorded(dimension == nil ? "ProdBackward0" : "ProdBackward1", symbol: "∏", inputs: [a], saving: [a, out],
                                 tangent: { t in try t[0].map { try $0.mul(local()).sum(dims: reduced, keepdim: keepdim) } }) { g in
-            [try local().mul(g.restoringReducedDims(layout, keepdim: keepdim))]
+            [try local().mul(g.restoringReducedDims(input, keepdim: keepdim))]
         }
     }
 
-    /// `cumsum(dim)` (CumsumBackward0); integer inputs give int64.
+    /// Products over `dims` with the reduced dims kept as size 1.
+    private func prodKeepingDims(_ dims: [Int]) throws -> Tensor {
+        var r = self
+        for d in dims.sorted(by: >) { r = try r.prod(dim: d, keepdim: true) }
+        return r
+    }
+
+    /// True when some element is non-zero (no autograd).
+    func containsNonZero() throws -> Bool {
+        try untracked { try ne(Tensor.wrapped(0, dtype: .int64)).to(.int64).sum().scalarInt64() } > 0
+    }
+
+    private static func products<T>(_ values: [T], _ layout: ReductionLayout, one: T, _ multiply: (T, T) -> T) -> [T] {
+        var result = [T](repeating: one, count: layout.resultCount)
+        layout.forEachResult { slot, offsets in
+            var total = one
+            for o in offsets { total = multiply(total, values[o]) }
+            result[slot] = total
+        }
+        return result
+    }
+
+    /// `cumsum(dim)` (CumsumBackward0): float32 accumulates in double and rounds each
+    /// output, as PyTorch's CPU kernel does; integer inputs give int64.
     public func cumsum(dim dimension: Int) throws -> Tensor {
         let a = self
         let d = try Shape.wrapDim(dimension, rank: dim)
-        let (data, layout) = try axisReductionLayout([d])
+        let split = try AxisSplit(shape: shape, dim: d)
         let out: Tensor
         switch dtype {
         case .float32:
-            var v = data.floats()
-            for o in 0..<layout.outputCount {
-                let base = layout.base(o)
-                for j in 1..<Swift.max(layout.n, 1) { v[base + j * layout.inner] += v[base + (j - 1) * layout.inner] }
-            }
-            out = Tensor(storage: Storage(v), shape: shape)
+            out = Tensor(storage: Storage(Tensor.runningSums(elements(as: Float.self), split, zero: 0.0, widen: Double.init, narrow: { Float($0) }, +)), shape: shape)
         case .float64:
-            var v = data.doubles()
-            for o in 0..<layout.outputCount {
-                let base = layout.base(o)
-                for j in 1..<Swift.max(layout.n, 1) { v[base + j * layout.inner] += v[base + (j - 1) * layout.inner] }
-            }
-            out = Tensor(storage: Storage(v), shape: shape)
+            out = Tensor(storage: Storage(Tensor.runningSums(elements(as: Double.self), split, zero: 0.0, widen: { $0 }, narrow: { $0 }, +)), shape: shape)
         default:
-            var v = data.int64s()
-            for o in 0..<layout.outputCount {
-                let base = layout.base(o)
-                for j in 1..<Swift.max(layout.n, 1) { v[base + j * layout.inner] &+= v[base + (j - 1) * layout.inner] }
-            }
-            out = Tensor(storage: Storage(v, dtype: .int64), shape: shape)
+            out = Tensor(storage: Storage(Tensor.runningSums(int64s(), split, zero: Int64(0), widen: { $0 }, narrow: { $0 }, &+), dtype: .int64), shape: shape)
         }
         return try out.recorded("CumsumBackward0", symbol: "cumsum", inputs: [a],
                                 tangent: { try $0[0]?.cumsum(dim: d) }) { g in
             [try g.flip([d]).cumsum(dim: d).flip([d])]
         }
+    }
+
+    private static func runningSums<T, A>(_ values: [T], _ split: AxisSplit, zero: A, widen: (T) -> A, narrow: (A) -> T,
+                                          _ add: (A, A) -> A) -> [T] {
+        var out = values
+        for block in 0..<split.outer {
+            for column in 0..<split.inner {
+                var total = zero
+                for position in 0..<split.axis {
+                    let i = (block * split.axis + position) * split.inner + column
+                    total = add(total, widen(values[i]))
+                    out[i] = narrow(total)
+                }
+            }
+        }
+        return out
     }
 }

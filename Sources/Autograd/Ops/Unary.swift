@@ -21,6 +21,7 @@ extension Tensor {
         } else {
             out = try ElementwiseKernel.unary(floatingSelf, f32: f32, f64: f64)
         }
+        guard Tensor.recordingNeeded(a) else { return out }
         var saving: [Tensor] = []
         if saveInput { saving.append(a) }
         if saveOutput { saving.append(out) }
@@ -100,10 +101,18 @@ extension Tensor {
             try r.mul(r).rsub(Self.one)
         }
     }
+    /// sigmoid (SigmoidBackward0): float32 values as PyTorch's vectorised kernel gives
+    /// them (PointwiseKernels); ∂a = (g · (1 − r)) · r, multiplied in PyTorch's order.
     public func sigmoid() throws -> Tensor {
-        try elementwise("SigmoidBackward0", symbol: "σ", saveOutput: true,
-                        f32: { 1 / (1 + expf(-$0)) }, f64: { 1 / (1 + Foundation.exp(-$0)) }) { _, r in
-            try r.rsub(Self.one).mul(r)
+        let a = self
+        let x = floatingSelf
+        let out = x.dtype == .float32
+            ? Tensor(storage: Storage(PointwiseKernels.sigmoid(x.elements(as: Float.self), contiguous: x.isContiguous)), shape: shape)
+            : try ElementwiseKernel.unary(x, f32: { 1 / (1 + expf(-$0)) }, f64: { 1 / (1 + Foundation.exp(-$0)) })
+        guard Tensor.recordingNeeded(a) else { return out }
+        return try out.recorded("SigmoidBackward0", symbol: "σ", inputs: [a], saving: [out],
+                                tangent: { t in try t[0].map { try $0.mul(out.rsub(Self.one)).mul(out) } }) { g in
+            [try g.mul(out.rsub(Self.one)).mul(out)]
         }
     }
     /// erf (ErfBackward0): d = 2/√π · exp(−a²).
@@ -113,13 +122,44 @@ extension Tensor {
         }
     }
 
+    /// relu (ReluBackward0): ∂a = g where the result is positive, else +0 (PyTorch's
+    /// threshold_backward, which never multiplies, so no −0 appears).
     public func relu() throws -> Tensor {
-        try elementwise("ReluBackward0", symbol: "ReLU", saveOutput: true, integerKeepsDType: { Swift.max($0, 0) },
-                        f32: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }, f64: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }) { _, r in
-            // [r > 0] as r's dtype: a constant, so a plain kernel (no comparison tensor) suffices.
-            try ElementwiseKernel.unary(r, f32: { $0 > 0 ? 1 : 0 }, f64: { $0 > 0 ? 1 : 0 }, i64: { $0 > 0 ? 1 : 0 })
+        let a = self
+        let out: Tensor
+        if dtype == .float32 {
+            // The common case as one tight loop.
+            let x = elements(as: Float.self)
+            out = Tensor(storage: Storage(PointwiseKernels.relu(x)), shape: shape)
+        } else if dtype.isIntegral {
+            out = try ElementwiseKernel.unary(a, f32: { $0 }, f64: { $0 }, i64: { Swift.max($0, 0) })
+        } else {
+            out = try ElementwiseKernel.unary(floatingSelf, f32: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }, f64: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) })
+        }
+        guard Tensor.recordingNeeded(a) else { return out }
+        return try out.recorded("ReluBackward0", symbol: "ReLU", inputs: [a], saving: [out],
+                                tangent: { t in try t[0].map { try Tensor.thresholdBackward($0, out) } }) { g in
+            [try Tensor.thresholdBackward(g, out)]
         }
     }
+
+    /// `threshold_backward(g, r, 0)`: g where r > 0, else 0 (ThresholdBackwardBackward0 when differentiated).
+    static func thresholdBackward(_ g: Tensor, _ r: Tensor) throws -> Tensor {
+        let out: Tensor
+        if g.dtype == .float32 && r.dtype == .float32 && g.shape == r.shape {
+            out = Tensor(storage: Storage(PointwiseKernels.thresholdBackward(g.elements(as: Float.self), r.elements(as: Float.self))),
+                         shape: g.shape)
+        } else {
+            out = try ElementwiseKernel.binary(g, r, compute: g.dtype, f32: { $1 <= 0 ? 0 : $0 }, f64: { $1 <= 0 ? 0 : $0 },
+                                               i64: { $1 <= 0 ? 0 : $0 })
+        }
+        guard Tensor.recordingNeeded(g) else { return out }
+        return try out.recorded("ThresholdBackwardBackward0", symbol: "ReLU′", inputs: [g],
+                                tangent: { t in try t[0].map { try thresholdBackward($0, r) } }) { gg in
+            [try thresholdBackward(gg, r)]
+        }
+    }
+
     public func leakyRelu(_ slope: Double = 0.01) throws -> Tensor {
         let s32 = Float(slope)
         return try elementwise("LeakyReluBackward0", symbol: "LeakyReLU", saveInput: true,

@@ -55,6 +55,7 @@ extension Tensor {
             throw TorchError.runtime("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
         }
         let out = makeView(shape: newShape, strides: st, offset: offset)
+        guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("ViewBackward0", symbol: "view", inputs: [a],
                                 tangent: { try $0[0]?.reshape(newShape) }) { g in [try g.reshape(a.shape)] }
     }
@@ -103,6 +104,7 @@ extension Tensor {
         }
         if newShape == shape { return try self.sharingHistory() }
         let out = makeView(shape: newShape, strides: newStrides, offset: offset)
+        guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("ExpandBackward0", symbol: "expand", inputs: [a],
                                 tangent: { try $0[0]?.expand(newShape) }) { g in [try g.sumToShape(a.shape)] }
     }
@@ -123,6 +125,7 @@ extension Tensor {
         s.insert(1, at: d)
         st.insert(newStride, at: d)
         let out = makeView(shape: s, strides: st, offset: offset)
+        guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("UnsqueezeBackward0", symbol: "unsqueeze", inputs: [a],
                                 tangent: { try $0[0]?.unsqueeze(d) }) { g in [try g.reshape(a.shape)] }
     }
@@ -153,6 +156,7 @@ extension Tensor {
         var s = shape, st = strides
         if dim > 0 { s.swapAt(i, j); st.swapAt(i, j) }
         let out = makeView(shape: s, strides: st, offset: offset)
+        guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded(name, symbol: "ᵀ", inputs: [a],
                                 tangent: { try $0[0]?.transpose(i, j, name: name) }) { g in [try g.transpose(i, j, name: name)] }
     }

@@ -9,6 +9,37 @@ final class Pool2dKernelTests: XCTestCase {
         }
     }
 
+    /// The vectorised 2×2 / stride-2 path against a plain scan with PyTorch's rules
+    /// (first maximum in row-major order wins; NaN wins, the last NaN of a window).
+    func testTwoByTwoPoolingMatchesTheScan() throws {
+        let shape = [2, 3, 10, 37]
+        // Few distinct values (ties), NaNs and -inf, in a fixed scrambled order.
+        let choices: [Float] = [-1, 0, 0, 1, 2, 2, .nan, -.infinity, 0.5]
+        let input = (0..<shape.reduce(1, *)).map { choices[($0 &* 7919 &+ $0 / 5) % choices.count] }
+        let geometry = try Pool2dGeometry.maxPool(inputShape: shape, kernel: [2])
+        let (values, indices) = Pool2dKernels.maxPoolForward(input, geometry: geometry)
+        let (height, width) = (shape[2], shape[3])
+        var slot = 0
+        for plane in 0..<6 {
+            for row in 0..<geometry.outHeight {
+                for column in 0..<geometry.outWidth {
+                    var best = -Float.infinity
+                    var bestIndex = 2 * row * width + 2 * column
+                    for dy in 0..<2 {
+                        for dx in 0..<2 {
+                            let index = (2 * row + dy) * width + 2 * column + dx
+                            let value = input[plane * height * width + index]
+                            if value > best || value.isNaN { best = value; bestIndex = index }
+                        }
+                    }
+                    XCTAssertEqual(indices[slot], Int64(bestIndex), "plane \(plane) (\(row), \(column))")
+                    XCTAssertTrue(values[slot] == best || (values[slot].isNaN && best.isNaN))
+                    slot += 1
+                }
+            }
+        }
+    }
+
     private func check<T: KernelFloat>(_ f: KernelFixtures.Pool, _: T.Type) throws {
         let label = "pool \(f.dtype) \(f.kind) \(f.input) k\(f.kernel) s\(f.stride) p\(f.padding) "
             + "d\(f.dilation) ceil \(f.ceilMode)"

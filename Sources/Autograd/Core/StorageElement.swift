@@ -1,0 +1,47 @@
+/// The Swift types a `Storage` keeps its elements in, so generic code can read
+/// and build typed buffers without going through Double.
+protocol StorageElement {
+    /// The storage's whole buffer of this type (empty if the storage holds another type).
+    static func buffer(of storage: Storage) -> [Self]
+    /// A storage holding `values` as `dtype` (which must use this element type).
+    static func storage(_ values: [Self], dtype: DType) -> Storage
+}
+
+extension Float: StorageElement {
+    static func buffer(of storage: Storage) -> [Float] { storage.f32 }
+    static func storage(_ values: [Float], dtype: DType) -> Storage { Storage(values) }
+}
+
+extension Double: StorageElement {
+    static func buffer(of storage: Storage) -> [Double] { storage.f64 }
+    static func storage(_ values: [Double], dtype: DType) -> Storage { Storage(values) }
+}
+
+extension Int64: StorageElement {
+    static func buffer(of storage: Storage) -> [Int64] { storage.i64 }
+    static func storage(_ values: [Int64], dtype: DType) -> Storage { Storage(values, dtype: dtype) }
+}
+
+extension Bool: StorageElement {
+    static func buffer(of storage: Storage) -> [Bool] { storage.bools }
+    static func storage(_ values: [Bool], dtype: DType) -> Storage { Storage(values) }
+}
+
+extension Tensor {
+    /// The elements at `offsets` of this tensor's storage, as the storage's element type.
+    func gathered<T: StorageElement>(_ offsets: [Int], as _: T.Type) -> [T] {
+        let all = T.buffer(of: storage)
+        return offsets.map { all[$0] }
+    }
+
+    /// The row-major elements of a tensor whose storage type is `T`, without a
+    /// copy when the tensor is its whole (contiguous) storage.
+    func elements<T: StorageElement>(as _: T.Type) -> [T] {
+        let all = T.buffer(of: storage)
+        if isContiguous {
+            let n = count
+            return offset == 0 && all.count == n ? all : Array(all[offset..<(offset + n)])
+        }
+        return elementOffsets().map { all[$0] }
+    }
+}
