@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 @testable import PyInterpreter
 
 /// Session behaviour: shared globals across cells, notebook coordinates,
@@ -89,5 +90,44 @@ final class SessionTests: InterpreterTestCase {
         ])
         let again = session.run(CellSource(code: "warner.warn('careful')", firstLine: 30))
         XCTAssertEqual(again.warnings, ["lesson.md:30: UserWarning: careful\n  warner.warn('careful')"])
+    }
+}
+
+/// Sessions share builtin and native classes; they must not disturb each other
+/// when notebooks run in parallel.
+final class ParallelSessionTests: XCTestCase {
+    func testSessionsRunInParallel() {
+        let code = """
+        class Acc:
+            def __init__(self):
+                self.total = 0
+            def add(self, v):
+                self.total += v
+                return self
+        a = Acc()
+        for i in range(20000):
+            a.add(len(str(i))).add(" ".join("ab").count("a"))
+        words = sorted({w: len(w) for w in "the quick brown fox".split()}.items())
+        print(a.total, words, f"{3.14159:.2f}")
+        """
+        let expected = "108890 [('brown', 5), ('fox', 3), ('quick', 5), ('the', 3)] 3.14\n"
+        let lock = NSLock()
+        var results: [Int: String] = [:]
+        DispatchQueue.concurrentPerform(iterations: 4) { i in
+            let session = NotebookSession(fileName: "n\(i).md")
+            let output = session.run(CellSource(code: code, firstLine: 1)).output
+            lock.lock()
+            results[i] = output
+            lock.unlock()
+        }
+        XCTAssertEqual(results, [0: expected, 1: expected, 2: expected, 3: expected])
+    }
+
+    func testNativeClassesAreReadOnlyFromPython() {
+        let registry = ModuleRegistry.standard()
+        FakeTorch().register(in: registry)
+        let session = NotebookSession(fileName: "t.md", modules: registry)
+        let r = session.run(CellSource(code: "import torch\ntorch.Tensor.extra = 1", firstLine: 1))
+        XCTAssertEqual(r.error?.summary, "TypeError: cannot set 'extra' attribute of immutable type 'Tensor'")
     }
 }

@@ -336,7 +336,7 @@ enum BuiltinFunctions {
         case .int, .bool:
             let b = IntMath.big(x) ?? 0
             guard let n = digits, n < 0 else { return .integer(b) }
-            if -n > 400 { return .int(0) }
+            if n < -400 { return .int(0) }
             let p = BigInt(10).power(-n)
             var (q, r) = b.quotientAndRemainder(dividingBy: p)
             if r.sign == .minus { r += p; q -= 1 }

@@ -46,9 +46,16 @@ extension PyType {
             }
             switch p.count {
             case 1: return .object(PyRange(start: 0, stop: p[0], step: 1))
-            case 2: return .object(PyRange(start: p[0], stop: p[1], step: 1))
+            case 2:
+                if PyRange.length(start: p[0], stop: p[1], step: 1) == nil {
+                    throw PyError(.overflowError, "Python int too large to convert to C ssize_t")
+                }
+                return .object(PyRange(start: p[0], stop: p[1], step: 1))
             case 3:
                 if p[2] == 0 { throw PyError(.valueError, "range() arg 3 must not be zero") }
+                if PyRange.length(start: p[0], stop: p[1], step: p[2]) == nil {
+                    throw PyError(.overflowError, "Python int too large to convert to C ssize_t")
+                }
                 return .object(PyRange(start: p[0], stop: p[1], step: p[2]))
             case 0: throw PyError(.typeError, "range expected at least 1 argument, got 0")
             default: throw PyError(.typeError, "range expected at most 3 arguments, got \(p.count)")

@@ -188,6 +188,8 @@ enum StrMethods {
         }
         t.method("expandtabs") { interp, this, args in
             let size = try args.positional.first.map { try interp.indexValue($0) } ?? 8
+            let tabs = string(this).scalars.filter { $0 == "\t" }.count
+            try interp.checkSize(string(this).count + tabs * Swift.max(0, size), "string")
             var out = "", column = 0
             for c in string(this).scalars {
                 if c == "\t" {

@@ -116,6 +116,8 @@ extension Interpreter {
         if let a = lo as? PyTuple, let b = ro as? PyTuple { return try sequenceCompare(op, a.items, b.items) }
         if let a = lo as? PyDict, let b = ro as? PyDict {
             guard op == .equal || op == .notEqual else { return nil }
+            try enterCall(" in comparison")
+            defer { exitCall() }
             var same = a.count == b.count
             if same {
                 for e in a.entries.compactMap({ $0 }) {

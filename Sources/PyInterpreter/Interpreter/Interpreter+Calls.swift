@@ -34,7 +34,7 @@ extension Interpreter {
     /// Calls `attr`, found on the type of `receiver`, as a method of `receiver`.
     func callDescriptor(_ attr: Value, _ receiver: Value, _ args: Arguments) throws -> Value {
         if case .object(let o) = attr {
-            if let fn = o as? PyFunction { return try callFunction(fn, args.prepending(receiver)) }
+            if let fn = o as? PyFunction { return try callFunction(fn, args, receiver: receiver) }
             if let native = o as? PyNativeFunction {
                 switch native.body {
                 case .method(let body): return try runNative { try body(self, receiver, args) }
@@ -86,11 +86,16 @@ extension Interpreter {
     }
 
     /// Runs a Python function: binds arguments into a fresh frame and executes the body.
-    func callFunction(_ fn: PyFunction, _ args: Arguments) throws -> Value {
+    /// `receiver`, when given, is the first argument (a method's `self`), bound without copying the arguments.
+    func callFunction(_ fn: PyFunction, _ args: Arguments, receiver: Value? = nil) throws -> Value {
         let code = fn.code
         var locals = [Value?](repeating: nil, count: code.scope.localCount)
-        if code.isSimple && args.keywords.isEmpty && args.positional.count == code.parameters.count {
-            for i in 0..<args.positional.count { locals[i] = args.positional[i] }
+        let shift = receiver == nil ? 0 : 1
+        if code.isSimple && args.keywords.isEmpty && args.positional.count + shift == code.parameters.count {
+            if let r = receiver { locals[0] = r }
+            for i in 0..<args.positional.count { locals[i + shift] = args.positional[i] }
+        } else if let r = receiver {
+            try bindArguments(fn, args.prepending(r), &locals)
         } else {
             try bindArguments(fn, args, &locals)
         }

@@ -492,7 +492,8 @@ final class ComprehensionCursor {
                 let source = try interp.eval(clause.iterable, frame)
                 iterators[level] = try interp.located(clause.iterable.span) { try interp.makeIterator(source) }
             }
-            guard let item = try interp.located(clauses[level].iterable.span, { try iterators[level]!.next(interp) }) else {
+            guard let iterator = iterators[level],
+                  let item = try interp.located(clauses[level].iterable.span, { try iterator.next(interp) }) else {
                 iterators[level] = nil
                 if level == 0 { done = true; return nil }
                 level -= 1

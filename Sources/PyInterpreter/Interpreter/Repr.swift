@@ -137,7 +137,7 @@ extension Interpreter {
                 "\(name)([" + (try iterate(v).map { try repr($0) }.joined(separator: ", ")) + "])"
             }
         }
-        if o is PySuper { return "<super: <class '\((o as! PySuper).start.name)'>, <\(((o as! PySuper).receiver).typeName) object>>" }
+        if let s = o as? PySuper { return "<super: <class '\(s.start.name)'>, <\(s.receiver.typeName) object>>" }
         if o is PyProperty { return "<property object at \(address(o))>" }
         if let it = o as? PyIterator { return "<\(it.pyType.name) object at \(address(o))>" }
         return "<\(o.pyType.name) object at \(address(o))>"

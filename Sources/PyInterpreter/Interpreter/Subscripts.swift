@@ -10,7 +10,8 @@ extension PySlice {
                 throw PyError(.typeError, "slice indices must be integers or None or have an __index__ method")
             }
         }
-        let step = try clampIndex(self.step) ?? 1
+        // -Int.max, not Int.min, so the step can be negated.
+        let step = Swift.max(try clampIndex(self.step) ?? 1, -Int.max)
         if step == 0 { throw PyError(.valueError, "slice step cannot be zero") }
         var start: Int, stop: Int
         if let s = try clampIndex(self.start) {
@@ -91,8 +92,11 @@ extension Interpreter {
                 if case .object(let io) = index, let slice = io as? PySlice {
                     let (start, _, step, count) = try slice.resolve(length: r.count, self)
                     let first = r.element(start)
-                    let newStep = r.step * step
-                    return .object(PyRange(start: first, stop: first + count * newStep, step: newStep))
+                    let (newStep, o1) = r.step.multipliedReportingOverflow(by: step)
+                    let (width, o2) = count.multipliedReportingOverflow(by: newStep)
+                    let (stop, o3) = first.addingReportingOverflow(width)
+                    if o1 || o2 || o3 { throw PyError(.overflowError, "Python int too large to convert to C ssize_t") }
+                    return .object(PyRange(start: first, stop: stop, step: newStep))
                 }
                 return .int(r.element(try normalizedIndex(index, count: r.count, what: "range object")))
             }

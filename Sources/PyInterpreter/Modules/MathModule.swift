@@ -153,7 +153,7 @@ enum MathModule {
             if n < 0 { throw PyError(.valueError, "factorial() not defined for negative values") }
             if n > 50_000 { throw PyError(.memoryError, "factorial() result too large") }
             var r = BigInt(1)
-            if n > 1 { for k in 2...n { r *= BigInt(k) } }
+            if n > 1 { for k in 2...n { try interp.tick(); r *= BigInt(k) } }
             return .integer(r)
         }
         m.addFunction("comb") { interp, args in
@@ -162,7 +162,7 @@ enum MathModule {
             if n < 0 { throw PyError(.valueError, "n must be a non-negative integer") }
             if k < 0 { throw PyError(.valueError, "k must be a non-negative integer") }
             if k > n { return .int(0) }
-            return .integer(try binomial(n, Swift.min(k, n - k)))
+            return .integer(try binomial(interp, n, Swift.min(k, n - k)))
         }
         m.addFunction("perm") { interp, args in
             let p = try args.between(1, 2, "perm")
@@ -173,7 +173,7 @@ enum MathModule {
             if k > n { return .int(0) }
             if k > 50_000 { throw PyError(.memoryError, "perm() result too large") }
             var r = BigInt(1)
-            for i in 0..<k { r *= BigInt(n - i) }
+            for i in 0..<k { try interp.tick(); r *= BigInt(n - i) }
             return .integer(r)
         }
         m.addFunction("gcd") { interp, args in
@@ -216,11 +216,12 @@ enum MathModule {
         return m
     }
 
-    static func binomial(_ n: Int, _ k: Int) throws -> BigInt {
+    static func binomial(_ interp: Interpreter, _ n: Int, _ k: Int) throws -> BigInt {
         if k > 100_000 { throw PyError(.memoryError, "comb() result too large") }
         var r = BigInt(1)
         if k == 0 { return r }
         for i in 1...k {
+            try interp.tick()
             r = r * BigInt(n - k + i) / BigInt(i)
         }
         return r

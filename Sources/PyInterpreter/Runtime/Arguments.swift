@@ -136,14 +136,13 @@ public struct BoundArguments {
     public let extraPositional: [Value]
     public let extraKeywords: [(name: Symbol, value: Value)]
 
-    private func index(_ name: String) -> Int {
-        guard let i = signature.parameters.firstIndex(where: { $0.name.name == name }) else {
-            preconditionFailure("\(signature.functionName)(): no parameter named \(name)")
-        }
+    private func index(_ name: String) -> Int? {
+        let i = signature.parameters.firstIndex { $0.name.name == name }
+        assert(i != nil, "\(signature.functionName)(): no parameter named \(name)")
         return i
     }
-    /// The value bound to parameter `name` (its default when not passed).
-    public subscript(_ name: String) -> Value { values[index(name)] ?? .none }
+    /// The value bound to parameter `name` (its default when not passed; None for an unknown name).
+    public subscript(_ name: String) -> Value { index(name).flatMap { values[$0] } ?? .none }
     public subscript(_ position: Int) -> Value { values[position] ?? .none }
     /// The value of `name`, or nil when it is None.
     public func optional(_ name: String) -> Value? {

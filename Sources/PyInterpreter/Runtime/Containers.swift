@@ -37,18 +37,27 @@ public final class PyRange: PyObject {
     public let start: Int
     public let stop: Int
     public let step: Int
+    /// Number of elements (`len(range)`), computed without overflow; ranges
+    /// longer than `Int.max` are refused when created.
+    public let count: Int
+
     public init(start: Int, stop: Int, step: Int) {
         self.start = start
         self.stop = stop
         self.step = step
+        count = PyRange.length(start: start, stop: stop, step: step) ?? Int.max
     }
     public override var pyType: PyType { PyType.range }
 
-    public var count: Int {
-        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
-        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    static func length(start: Int, stop: Int, step: Int) -> Int? {
+        let lo = step > 0 ? start : stop, hi = step > 0 ? stop : start
+        guard lo < hi else { return 0 }
+        let span = UInt(bitPattern: hi &- lo)
+        let stride = step.magnitude
+        let n = (span - 1) / stride + 1
+        return n > UInt(Int.max) ? nil : Int(n)
     }
-    public func element(_ i: Int) -> Int { start + i * step }
+    public func element(_ i: Int) -> Int { start &+ i &* step }
 }
 
 /// A Python dict: insertion-ordered, keyed by `HashKey`.
@@ -74,7 +83,10 @@ public final class PyDict: PyObject {
 
     public func set(_ key: Value, hash: HashKey, _ value: Value) {
         if let i = index[hash] {
-            entries[i]!.value = value
+            if var e = entries[i] {
+                e.value = value
+                entries[i] = e
+            }
             return
         }
         index[hash] = entries.count

@@ -25,8 +25,10 @@ public final class NativeClassBuilder {
 
     /// A class `module.name` deriving from `base` (default `object`).
     /// `instantiable: false` makes calling the class raise TypeError (instances come from factory functions).
+    /// Native classes are read-only from Python (`Tensor.x = 1` raises TypeError), so one class
+    /// can serve every session, also sessions running in parallel.
     public init(_ name: String, module: String, base: PyType? = nil, instantiable: Bool = true) {
-        type = PyType(name: name, module: module, bases: [base ?? .object], immutable: false,
+        type = PyType(name: name, module: module, bases: [base ?? .object], immutable: true,
                       factory: instantiable ? .instance : .none, native: true)
     }
 

@@ -6,6 +6,14 @@ public final class PyStr {
 
     public init(_ value: String) { self.value = value }
 
+    /// A string with its caches filled, safe to share between threads.
+    private init(shared value: String) {
+        self.value = value
+        let s = Array(value.unicodeScalars)
+        cachedScalars = s
+        cachedCount = s.count
+    }
+
     /// Number of code points (`len(s)`).
     public var count: Int {
         if cachedCount < 0 { cachedCount = value.unicodeScalars.count }
@@ -20,9 +28,9 @@ public final class PyStr {
         return s
     }
 
-    static let empty = PyStr("")
-    /// One-character strings are shared, so iterating over a string does not allocate.
-    private static let asciiSingles: [PyStr] = (0..<128).map { PyStr(String(Character(Unicode.Scalar(UInt8($0))))) }
+    static let empty = PyStr(shared: "")
+    /// One-character strings are shared (by all sessions), so iterating over a string does not allocate.
+    private static let asciiSingles: [PyStr] = (0..<128).map { PyStr(shared: String(Character(Unicode.Scalar(UInt8($0))))) }
     static func single(_ c: Unicode.Scalar) -> PyStr {
         c.value < 128 ? asciiSingles[Int(c.value)] : PyStr(String(Character(c)))
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// A Python class: builtin (`int`, `list`), native (defined from Swift with
 /// `NativeClassBuilder`) or user-defined (`class Foo: ...`). Attribute lookup
 /// walks the MRO; results are cached until any class body changes.
@@ -28,12 +29,19 @@ public final class PyType: PyObject {
     /// Instances of this class and its subclasses carry a native payload of this class (documentation and error messages).
     public private(set) var isNative: Bool
 
-    nonisolated(unsafe) static var epoch = 0
+    /// Bumped whenever any class body changes; caches built before are stale.
+    nonisolated(unsafe) private(set) static var epoch = 0
+    private static let epochLock = NSLock()
+    static func bumpEpoch() {
+        epochLock.lock()
+        epoch &+= 1
+        epochLock.unlock()
+    }
+    /// Only for classes one session owns (user classes): builtin and native
+    /// classes are shared by sessions running on other threads, so they are
+    /// read-only from Python and never write a cache.
     private var cache = LookupCache()
     private var cacheEpoch = -1
-    /// Builtin and native types are shared by the sessions of notebooks
-    /// running in parallel threads, so their lookup cache is guarded.
-    private let cacheLock = NSLock()
 
     init(name: String, qualifiedName: String? = nil, module: String, bases: [PyType], immutable: Bool, factory: Factory, native: Bool = false) {
         self.name = name
@@ -74,18 +82,22 @@ public final class PyType: PyObject {
     /// Sets a class attribute (invalidates every lookup cache).
     public func setAttribute(_ name: Symbol, _ value: Value) {
         dict.set(name, value)
-        PyType.epoch &+= 1
+        PyType.bumpEpoch()
     }
     @discardableResult
     public func removeAttribute(_ name: Symbol) -> Value? {
-        PyType.epoch &+= 1
+        defer { PyType.bumpEpoch() }
         return dict.remove(name)
     }
 
     /// Finds `name` along the MRO (class attributes and methods, not instance attributes).
     public func lookup(_ name: Symbol) -> Value? {
-        cacheLock.lock()
-        defer { cacheLock.unlock() }
+        if isImmutable {
+            for t in mro {
+                if let v = t.dict[name] { return v }
+            }
+            return nil
+        }
         if cacheEpoch != PyType.epoch {
             cache.removeAll()
             cacheEpoch = PyType.epoch
