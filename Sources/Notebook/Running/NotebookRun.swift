@@ -90,11 +90,13 @@ struct NotebookRun {
         var printed = result.output
         switch (result.error, cell.attributes.expectsError) {
         case (let error?, false):
-            let location = error.location
             report.status = .failed
-            report.findings = [Finding(kind: .raised, line: location?.line ?? cell.source.firstLine,
-                                       column: location?.column ?? 1, message: error.summary,
-                                       details: ErrorQuote.details(for: error, in: document))]
+            // A cell with several syntax errors reports every one, in source order.
+            report.findings = ([error] + result.additionalErrors).map { error in
+                Finding(kind: .raised, line: error.location?.line ?? cell.source.firstLine,
+                        column: error.location?.column ?? 1, message: error.summary,
+                        details: ErrorQuote.details(for: error, in: document))
+            }
             return report
         case (nil, true):
             report.status = .failed
