@@ -1,7 +1,10 @@
 """Times the workloads of litgrad-bench with real PyTorch (CPU) and, given
 litgrad-bench's output file, prints the ratio litgrad / torch per workload.
 
-    python torch_bench.py [litgrad-bench-output.txt]
+    python torch_bench.py [litgrad-bench-output.txt] [--threads N]
+
+PyTorch's own thread pool spins while waiting; on a loaded two-core machine
+`--threads 1` gives steadier figures (Litgrad runs on one thread).
 """
 import sys
 import time
@@ -95,6 +98,11 @@ def matmul():
 
 
 def main():
+    args = sys.argv[1:]
+    if "--threads" in args:
+        i = args.index("--threads")
+        torch.set_num_threads(int(args[i + 1]))
+        del args[i:i + 2]
     results = {
         "scalar chain step": measure(scalar_chain(), 20000),
         "scalar chain (tensor ops)": measure(scalar_chain_tensor_ops(), 20000),
@@ -105,9 +113,9 @@ def main():
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
     for name, seconds in results.items():
         print(f"{name:30s}{seconds * 1e6:12.2f} µs/iter")
-    if len(sys.argv) > 1:
+    if args:
         ours = {}
-        for line in open(sys.argv[1], encoding="utf-8"):
+        for line in open(args[0], encoding="utf-8"):
             name, _, rest = line[:30].strip(), None, line[30:].split()
             if len(rest) == 2 and rest[1] in ("µs/iter", "ms/iter"):
                 ours[name] = float(rest[0]) * (1e-6 if rest[1] == "µs/iter" else 1e-3)

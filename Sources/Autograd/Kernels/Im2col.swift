@@ -21,9 +21,17 @@ enum Im2col {
                             continue
                         }
                         let source = plane + inRow * g.width
+                        let shift = kernelColumn * g.dilationWidth - g.paddingWidth
+                        if g.strideWidth == 1 {
+                            // Contiguous: zeros where the window hangs over the padding, one copy between.
+                            let first = min(max(0, -shift), outWidth), end = max(first, min(outWidth, g.width - shift))
+                            line.update(repeating: 0, count: first)
+                            (line + first).update(from: source + first + shift, count: end - first)
+                            (line + end).update(repeating: 0, count: outWidth - end)
+                            continue
+                        }
                         for outColumn in 0..<outWidth {
-                            let inColumn = outColumn * g.strideWidth - g.paddingWidth
-                                + kernelColumn * g.dilationWidth
+                            let inColumn = outColumn * g.strideWidth + shift
                             line[outColumn] = inColumn >= 0 && inColumn < g.width ? source[inColumn] : 0
                         }
                     }
@@ -49,9 +57,14 @@ enum Im2col {
                         guard inRow >= 0 && inRow < g.height else { continue }
                         let line = source + outRow * outWidth
                         let destination = plane + inRow * g.width
+                        let shift = kernelColumn * g.dilationWidth - g.paddingWidth
+                        if g.strideWidth == 1 {
+                            let first = min(max(0, -shift), outWidth), end = max(first, min(outWidth, g.width - shift))
+                            for outColumn in first..<end { destination[outColumn + shift] += line[outColumn] }
+                            continue
+                        }
                         for outColumn in 0..<outWidth {
-                            let inColumn = outColumn * g.strideWidth - g.paddingWidth
-                                + kernelColumn * g.dilationWidth
+                            let inColumn = outColumn * g.strideWidth + shift
                             if inColumn >= 0 && inColumn < g.width {
                                 destination[inColumn] += line[outColumn]
                             }

@@ -102,14 +102,11 @@ public enum MKLOrderGEMM {
                 // Row-major B rows: C[i, :] accumulates A[i, p] · B[p, :] for p in order
                 // (each element's own running sum, so vectorising over j keeps the order).
                 withRowMajorRight(b, ldb: ldb, transposed: transposeB, k: k, n: n) { rows, stride in
-                    withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { scratch in
-                        for i in block.rows {
-                            let out = c + i * ldc
-                            for j in block.columns { out[j] = 0 }
-                            for p in 0..<k {
-                                accumulate(row: rows + p * stride, scale: left(i, p), into: out, columns: block.columns,
-                                           fused: fused, scratch: scratch.baseAddress!)
-                            }
+                    for i in block.rows {
+                        let out = c + i * ldc
+                        for j in block.columns { out[j] = 0 }
+                        for p in 0..<k {
+                            accumulate(row: rows + p * stride, scale: left(i, p), into: out, columns: block.columns, fused: fused)
                         }
                     }
                 }
@@ -131,9 +128,9 @@ public enum MKLOrderGEMM {
     /// out[j] += scale · row[j] for j in `columns`, fused (one rounding) or rounded twice.
     @inline(__always)
     private static func accumulate(row: UnsafePointer<Float>, scale: Float, into out: UnsafeMutablePointer<Float>,
-                                   columns: Range<Int>, fused: Bool, scratch: UnsafeMutablePointer<Float>) {
+                                   columns: Range<Int>, fused: Bool) {
         if fused {
-            fusedAccumulate(row: row, scale: scale, into: out, columns: columns, scratch: scratch)
+            FusedMultiplyAdd.addScaled(row + columns.lowerBound, scale: scale, into: out + columns.lowerBound, count: columns.count)
             return
         }
         var j = columns.lowerBound
@@ -149,39 +146,6 @@ public enum MKLOrderGEMM {
             out[j] = out[j] + scale * row[j]
             j += 1
         }
-    }
-
-    /// Fused multiply-adds without a libm call each (the compiler's baseline target
-    /// has no FMA instruction): the product is exact in double, the sum is rounded
-    /// to double and then to float, which is the correctly rounded float unless the
-    /// double sum lies exactly halfway between two floats or the result is
-    /// subnormal; those rare elements are redone with `addingProduct`.
-    @inline(__always)
-    private static func fusedAccumulate(row: UnsafePointer<Float>, scale: Float, into out: UnsafeMutablePointer<Float>,
-                                        columns: Range<Int>, scratch: UnsafeMutablePointer<Float>) {
-        let factor = Double(scale)
-        let first = columns.lowerBound, count = columns.count
-        var doubtful: UInt32 = 0
-        for t in 0..<count {
-            let sum = factor * Double(row[first + t]) + Double(out[first + t])
-            let rounded = Float(sum)
-            scratch[t] = rounded
-            doubtful |= Self.isDoubtful(sum, rounded) ? 1 : 0
-        }
-        if doubtful != 0 {
-            for t in 0..<count {
-                let j = first + t
-                let sum = factor * Double(row[j]) + Double(out[j])
-                if Self.isDoubtful(sum, Float(sum)) { scratch[t] = out[j].addingProduct(scale, row[j]) }
-            }
-        }
-        (out + first).update(from: scratch, count: count)
-    }
-
-    /// Whether rounding this double sum to float may differ from rounding the exact sum.
-    @inline(__always)
-    private static func isDoubtful(_ sum: Double, _ rounded: Float) -> Bool {
-        (sum.bitPattern & 0x1FFF_FFFF == 0x1000_0000) || (rounded.magnitude < Float.leastNormalMagnitude && rounded != 0)
     }
 
     /// Runs `body` with B as row-major rows (B itself, or a transposed copy).

@@ -12,8 +12,9 @@ public enum Pool2dKernels {
         if T.self == Float.self, g.kernelHeight == 2, g.kernelWidth == 2, g.strideHeight == 2, g.strideWidth == 2,
            g.paddingHeight == 0, g.paddingWidth == 0, g.dilationHeight == 1, g.dilationWidth == 1,
            2 * g.outHeight <= g.height, 2 * g.outWidth <= g.width {
-            let r = maxPool2x2(input as! [Float], g)
-            return (r.values as! [T], r.indices)
+            // T is Float here: reinterpret the arrays instead of converting them element by element.
+            let r = maxPool2x2(unsafeBitCast(input, to: [Float].self), g)
+            return (unsafeBitCast(r.values, to: [T].self), r.indices)
         }
         let inPlane = g.height * g.width, outPlane = g.outHeight * g.outWidth
         var values = [T](repeating: 0, count: g.planes * outPlane)
