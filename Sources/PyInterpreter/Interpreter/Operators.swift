@@ -139,9 +139,9 @@ extension Interpreter {
             return nil
         case (.str(let s), _):
             if op == .multiply, let n = try? indexValue(r) { return .string(try repeatString(s, n)) }
-            if op == .modulo, !(r.instance.map { $0.cls.lookup(Symbol.intern("__rmod__")) != nil } ?? false) {
-                return .string(try percentFormat(s.value, r))
-            }
+            // An instance's __rmod__ already had its chance (and declined) in
+            // dispatchBinary; str formatting takes the rest, as str.__mod__ does.
+            if op == .modulo { return .string(try percentFormat(s.value, r)) }
             return nil
         case (_, .str(let s)):
             if op == .multiply, isIntLike(l), let n = try? indexValue(l) { return .string(try repeatString(s, n)) }
