@@ -32,6 +32,29 @@ public enum Shape {
         return out
     }
 
+    /// Offsets of every element of `shape` in row-major order, walking
+    /// `strides` from `base` (stride 0 repeats a dim, as broadcasting does).
+    public static func offsets(_ shape: [Int], strides: [Int], base: Int = 0) -> [Int] {
+        let n = count(shape)
+        var result = [Int](repeating: 0, count: n)
+        guard n > 0 else { return result }
+        var index = [Int](repeating: 0, count: shape.count)
+        var current = base
+        for i in 0..<n {
+            result[i] = current
+            var d = shape.count - 1
+            while d >= 0 {
+                index[d] += 1
+                current += strides[d]
+                if index[d] < shape[d] { break }
+                current -= strides[d] * shape[d]
+                index[d] = 0
+                d -= 1
+            }
+        }
+        return result
+    }
+
     /// Wraps a possibly negative dim into 0..<rank (a 0-d tensor accepts -1 and 0).
     public static func wrapDim(_ dim: Int, rank: Int) throws -> Int {
         let r = max(rank, 1)

@@ -56,24 +56,8 @@ public final class Tensor {
 
     /// Storage offsets of all elements in row-major order.
     public func elementOffsets() -> [Int] {
-        let n = count
-        if isContiguous { return Array(offset..<(offset + n)) }
-        var result = [Int](repeating: 0, count: n)
-        var index = [Int](repeating: 0, count: shape.count)
-        var current = offset
-        for i in 0..<n {
-            result[i] = current
-            var d = shape.count - 1
-            while d >= 0 {
-                index[d] += 1
-                current += strides[d]
-                if index[d] < shape[d] { break }
-                current -= strides[d] * shape[d]
-                index[d] = 0
-                d -= 1
-            }
-        }
-        return result
+        if isContiguous { return Array(offset..<(offset + count)) }
+        return Shape.offsets(shape, strides: strides, base: offset)
     }
 
     /// All elements widened to Double, row-major.

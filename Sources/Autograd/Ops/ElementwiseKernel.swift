@@ -10,27 +10,11 @@ enum ElementwiseKernel {
 
     /// Row-major positions in `t`'s own row-major order of each element of `shape`.
     static func broadcastIndices(from source: [Int], to shape: [Int]) -> [Int] {
-        let n = Shape.count(shape)
         let lead = shape.count - source.count
         let sourceStrides = Shape.contiguousStrides(source)
         var strides = [Int](repeating: 0, count: shape.count)
         for d in 0..<source.count where source[d] != 1 { strides[d + lead] = sourceStrides[d] }
-        var result = [Int](repeating: 0, count: n)
-        var index = [Int](repeating: 0, count: shape.count)
-        var current = 0
-        for i in 0..<n {
-            result[i] = current
-            var d = shape.count - 1
-            while d >= 0 {
-                index[d] += 1
-                current += strides[d]
-                if index[d] < shape[d] { break }
-                current -= strides[d] * shape[d]
-                index[d] = 0
-                d -= 1
-            }
-        }
-        return result
+        return Shape.offsets(shape, strides: strides)
     }
 
     static func operand<T>(_ t: Tensor, shape: [Int], values: (Tensor) -> [T]) -> Operand<T> {

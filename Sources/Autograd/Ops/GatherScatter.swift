@@ -3,28 +3,6 @@
 // PyTorch's checks and messages.
 
 extension Tensor {
-    /// Row-major offsets of every element of `shape` under `strides`.
-    static func offsets(shape: [Int], strides: [Int]) -> [Int] {
-        let n = Shape.count(shape)
-        var result = [Int](repeating: 0, count: n)
-        guard n > 0 else { return result }
-        var index = [Int](repeating: 0, count: shape.count)
-        var current = 0
-        for i in 0..<n {
-            result[i] = current
-            var d = shape.count - 1
-            while d >= 0 {
-                index[d] += 1
-                current += strides[d]
-                if index[d] < shape[d] { break }
-                current -= strides[d] * shape[d]
-                index[d] = 0
-                d -= 1
-            }
-        }
-        return result
-    }
-
     func requireIndexDType(_ message: String, error: (String) -> TorchError = TorchError.runtime) throws {
         guard dtype == .int64 || dtype == .int32 else { throw error(message) }
     }
@@ -34,7 +12,7 @@ extension Tensor {
         let selfStrides = Shape.contiguousStrides(shape)
         var strides = selfStrides
         if index.dim > 0 { strides[d] = 0 }
-        let base = Tensor.offsets(shape: index.shape, strides: index.dim > 0 ? strides : [])
+        let base = Shape.offsets(index.shape, strides: index.dim > 0 ? strides : [])
         let values = index.int64s()
         let size = dim == 0 ? 1 : shape[d]
         let step = dim == 0 ? 0 : selfStrides[d]
@@ -124,7 +102,7 @@ extension Tensor {
         let strides = Shape.contiguousStrides(shape)
         var walk = strides
         if dim > 0 { walk[d] = 0 }
-        var p = Tensor.offsets(shape: outShape, strides: dim > 0 ? walk : [])
+        var p = Shape.offsets(outShape, strides: dim > 0 ? walk : [])
         if dim > 0 {
             let inner = outShape[(d + 1)...].reduce(1, *)
             for i in 0..<p.count { p[i] += picks[(i / inner) % picks.count] * strides[d] }

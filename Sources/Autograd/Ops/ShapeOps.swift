@@ -87,7 +87,7 @@ extension Tensor {
             start += (shape[d] - 1) * strides[d]
             strides[d] = -strides[d]
         }
-        let p = Tensor.offsets(shape: shape, strides: strides).map { $0 + start }
+        let p = Shape.offsets(shape, strides: strides, base: start)
         let out = try untracked { try take(p, shape: shape, name: "FlipBackward0") }
         let list = Array(wrapped)
         return try out.recorded("FlipBackward0", symbol: "flip", inputs: [a], tangent: { try $0[0]?.flip(list) }) { g in [try g.flip(list)] }
