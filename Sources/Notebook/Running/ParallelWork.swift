@@ -1,7 +1,8 @@
 import Foundation
 
-/// Runs notebooks side by side: each item on a thread with the large stack
-/// a notebook's interpreter needs, results in input order.
+/// Runs notebooks side by side (for run, check and render): up to `jobs`
+/// threads, each with the large stack a notebook's interpreter needs,
+/// results in input order.
 enum ParallelWork {
     static func map<Item, Result>(_ items: [Item], jobs: Int, _ work: @escaping (Item) -> Result) -> [Result] {
         guard !items.isEmpty else { return [] }
