@@ -247,13 +247,8 @@ extension Tensor {
     }
 
     static func floorDivF(_ x: Float, _ y: Float) -> Float { Float(floorDivD(Double(x), Double(y))) }
+    /// Division by zero gives inf/nan as in PyTorch (CPython would raise).
     static func floorDivD(_ x: Double, _ y: Double) -> Double {
-        if y == 0 { return x / y }
-        let m = fmod(x, y)
-        var div = (x - m) / y
-        if m != 0 && ((y < 0) != (m < 0)) { div -= 1 }
-        if div == 0 { return (x / y < 0) ? -0.0 : 0.0 }
-        let floorDiv = div.rounded(.down)
-        return div - floorDiv > 0.5 ? floorDiv + 1 : floorDiv
+        y == 0 ? x / y : FloorDivision.divmod(x, y).quotient
     }
 }

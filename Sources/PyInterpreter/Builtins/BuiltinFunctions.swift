@@ -1,3 +1,4 @@
+import Autograd
 import BigInt
 import Foundation
 
@@ -377,7 +378,7 @@ enum BuiltinFunctions {
         }
         let a = try interp.toDouble(x), b = try interp.toDouble(y)
         if b == 0 { throw PyError(.zeroDivisionError, "float divmod()") }
-        let (q, r) = FloatMath.divmod(a, b)
+        let (q, r) = FloorDivision.divmod(a, b)
         return .tuple([.float(q), .float(r)])
     }
 }

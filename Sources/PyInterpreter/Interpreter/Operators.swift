@@ -1,3 +1,4 @@
+import Autograd
 import BigInt
 import Foundation
 
@@ -316,10 +317,10 @@ extension Interpreter {
             return .float(a / b)
         case .floorDivide:
             if b == 0 { throw PyError(.zeroDivisionError, "float floor division by zero") }
-            return .float(FloatMath.divmod(a, b).quotient)
+            return .float(FloorDivision.divmod(a, b).quotient)
         case .modulo:
             if b == 0 { throw PyError(.zeroDivisionError, "float modulo") }
-            return .float(FloatMath.divmod(a, b).remainder)
+            return .float(FloorDivision.divmod(a, b).remainder)
         case .power:
             return .float(try FloatMath.power(a, b))
         default:
@@ -358,29 +359,8 @@ extension Interpreter {
     }
 }
 
-/// CPython's float floor division, modulo and power.
+/// CPython's float power (floor division and modulo are `FloorDivision`).
 enum FloatMath {
-    static func divmod(_ vx: Double, _ wx: Double) -> (quotient: Double, remainder: Double) {
-        var mod = fmod(vx, wx)
-        var div = (vx - mod) / wx
-        if mod != 0 {
-            if (wx < 0) != (mod < 0) {
-                mod += wx
-                div -= 1
-            }
-        } else {
-            mod = copysign(0, wx)
-        }
-        var floordiv: Double
-        if div != 0 {
-            floordiv = floor(div)
-            if div - floordiv > 0.5 { floordiv += 1 }
-        } else {
-            floordiv = copysign(0, vx / wx)
-        }
-        return (floordiv, mod)
-    }
-
     static func power(_ a: Double, _ b: Double) throws -> Double {
         if b == 0 { return 1 }
         if a == 0 && b < 0 { throw PyError(.zeroDivisionError, "0.0 cannot be raised to a negative power") }

@@ -1,32 +1,11 @@
+import Autograd
 import Foundation
 
 /// Python's float arithmetic where it differs from the obvious Swift: tick
 /// choices depend on exactly which side of an integer a quotient falls.
 enum PythonFloatMath {
-    /// `divmod(a, b)` for floats (CPython's `float_divmod`).
-    static func divmod(_ a: Double, _ b: Double) -> (quotient: Double, remainder: Double) {
-        var mod = fmod(a, b)
-        var div = (a - mod) / b
-        if mod != 0 {
-            if (b < 0) != (mod < 0) {
-                mod += b
-                div -= 1
-            }
-        } else {
-            mod = copysign(0, b)
-        }
-        var floorDiv: Double
-        if div != 0 {
-            floorDiv = floor(div)
-            if div - floorDiv > 0.5 { floorDiv += 1 }
-        } else {
-            floorDiv = copysign(0, a / b)
-        }
-        return (floorDiv, mod)
-    }
-
     /// `a // b` for floats.
-    static func floorDivide(_ a: Double, _ b: Double) -> Double { divmod(a, b).quotient }
+    static func floorDivide(_ a: Double, _ b: Double) -> Double { FloorDivision.divmod(a, b).quotient }
 
     /// `numpy.round(x, decimals)`: scale, round half to even, scale back.
     static func round(_ x: Double, decimals: Int) -> Double {

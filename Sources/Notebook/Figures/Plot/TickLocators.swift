@@ -1,3 +1,4 @@
+import Autograd
 import Foundation
 
 /// Where matplotlib puts ticks. Results include the ticks just outside the
@@ -62,13 +63,13 @@ enum TickLocators {
 
         /// The largest n with n·step <= x.
         func le(_ x: Double) -> Double {
-            let (d, m) = PythonFloatMath.divmod(x, step)
+            let (d, m) = FloorDivision.divmod(x, step)
             return closeTo(m / step, 1) ? d + 1 : d
         }
 
         /// The smallest n with n·step >= x.
         func ge(_ x: Double) -> Double {
-            let (d, m) = PythonFloatMath.divmod(x, step)
+            let (d, m) = FloorDivision.divmod(x, step)
             return closeTo(m / step, 0) ? d : d + 1
         }
     }
