@@ -61,4 +61,57 @@ final class TutorialCallFormsTests: InterpreterTestCase {
 
         """)
     }
+
+    func testRangeIndexesLikeAListOfInts() {
+        assertOutput("""
+        import torch
+        y_hat = torch.tensor([[0.1, 0.3, 0.6], [0.3, 0.2, 0.5]])
+        print(y_hat[range(2), [0, 2]], y_hat[range(1, 2)], y_hat[:, range(0, 3, 2)])
+        a = torch.zeros(3); a[range(0, 3, 2)] = 1.0; print(a)
+        """, """
+        tensor([0.1000, 0.5000]) tensor([[0.3000, 0.2000, 0.5000]]) tensor([[0.1000, 0.6000],
+                [0.3000, 0.5000]])
+        tensor([1., 0., 1.])
+
+        """)
+    }
+
+    func testOutArgumentReceivesTheResult() {
+        assertOutput("""
+        import torch
+        a = torch.ones(2, 2); o = torch.zeros(2, 2)
+        r = torch.matmul(a, a, out=o); print(r is o, o)
+        torch.mul(a, 3, out=o); print(o)
+        """, """
+        True tensor([[2., 2.],
+                [2., 2.]])
+        tensor([[3., 3.],
+                [3., 3.]])
+
+        """)
+        assertError("import torch\nw = torch.ones(2, requires_grad=True)\ntorch.mul(w, 2, out=torch.zeros(2))",
+                    "RuntimeError: mul(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.")
+    }
+
+    func testOptimizerStateDictNumbersTheParameters() {
+        assertOutput("""
+        import torch
+        w = torch.nn.Parameter(torch.ones(2)); b = torch.nn.Parameter(torch.zeros(1))
+        opt = torch.optim.SGD([w, b], lr=0.1, momentum=0.9)
+        print(opt.state_dict())
+        (w.sum()*2 + b.sum()).backward(); opt.step()
+        sd = opt.state_dict()
+        print(sd)
+        print(sd['param_groups'][0]['lr'], list(sd.keys()), list(sd['state'].keys()))
+        opt = torch.optim.Adam([w], lr=0.01)
+        (w.sum()*2).backward(); opt.step()
+        print(opt.state_dict())
+        """, """
+        {'state': {}, 'param_groups': [{'lr': 0.1, 'momentum': 0.9, 'dampening': 0, 'weight_decay': 0, 'nesterov': False, 'maximize': False, 'foreach': None, 'differentiable': False, 'fused': None, 'params': [0, 1]}]}
+        {'state': {0: {'momentum_buffer': tensor([2., 2.])}, 1: {'momentum_buffer': tensor([1.])}}, 'param_groups': [{'lr': 0.1, 'momentum': 0.9, 'dampening': 0, 'weight_decay': 0, 'nesterov': False, 'maximize': False, 'foreach': None, 'differentiable': False, 'fused': None, 'params': [0, 1]}]}
+        0.1 ['state', 'param_groups'] [0, 1]
+        {'state': {0: {'step': tensor(1.), 'exp_avg': tensor([0.4000, 0.4000]), 'exp_avg_sq': tensor([0.0160, 0.0160])}}, 'param_groups': [{'lr': 0.01, 'betas': (0.9, 0.999), 'eps': 1e-08, 'weight_decay': 0, 'amsgrad': False, 'maximize': False, 'foreach': None, 'capturable': False, 'differentiable': False, 'fused': None, 'decoupled_weight_decay': False, 'params': [0]}]}
+
+        """)
+    }
 }
