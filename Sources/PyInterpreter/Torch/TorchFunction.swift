@@ -32,7 +32,7 @@ struct TorchFunction {
             guard let t = TorchValues.tensor(this) else {
                 throw PyError(.typeError, "descriptor '\(name)' requires a 'torch.Tensor' object but received a '\(this.typeName)'")
             }
-            return try body(interp, t, try signature.bind(args))
+            return try body(interp, t, try signature.bind(NumpyAliases.apply(args, signature)))
         }
     }
 
@@ -41,6 +41,7 @@ struct TorchFunction {
         let body = self.body
         let name = self.name
         return { interp, args in
+            let args = NumpyAliases.apply(args, signature)
             if !args.keywords.isEmpty, let i = args.keywords.firstIndex(where: { $0.name === OutArgument.symbol }) {
                 var rest = args
                 let out = rest.keywords.remove(at: i).value
@@ -55,6 +56,22 @@ struct TorchFunction {
             }
             return try body(interp, t, bound)
         }
+    }
+}
+
+/// PyTorch accepts NumPy's keyword names `axis=` and `keepdims=` for `dim=` and `keepdim=`.
+enum NumpyAliases {
+    static let pairs = [(Symbol.intern("axis"), Symbol.intern("dim")), (Symbol.intern("keepdims"), Symbol.intern("keepdim"))]
+
+    static func apply(_ args: Arguments, _ signature: NativeSignature) -> Arguments {
+        if args.keywords.isEmpty { return args }
+        var renamed = args
+        for i in renamed.keywords.indices {
+            for (alias, name) in pairs where renamed.keywords[i].name === alias && signature.parameters.contains(where: { $0.name === name }) {
+                renamed.keywords[i].name = name
+            }
+        }
+        return renamed
     }
 }
 

@@ -114,4 +114,16 @@ final class TutorialCallFormsTests: InterpreterTestCase {
 
         """)
     }
+
+    func testNumpyKeywordNamesAxisAndKeepdims() {
+        assertOutput("""
+        import torch
+        x = torch.tensor([[1., 5., 2.], [7., 0., 3.]])
+        print(x.argmax(axis=1), x.sum(axis=0), x.mean(axis=1, keepdims=True), torch.max(x, axis=1).values, torch.sum(x, axis=1))
+        """, """
+        tensor([1, 0]) tensor([8., 5., 5.]) tensor([[2.6667],
+                [3.3333]]) tensor([5., 7.]) tensor([ 8., 10.])
+
+        """)
+    }
 }
