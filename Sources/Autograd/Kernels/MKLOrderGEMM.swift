@@ -13,7 +13,7 @@
 ///   in groups of four use 4 lanes, the remaining columns 8 lanes; lanes are
 ///   added as a tree of halves and any leftover terms after, one at a time.
 /// - n = 1 with B transposed (a matrix times `w.t()` of one row), k a multiple
-///   of 4: see `vectorDot`. m = 1 (B row-major, k ≥ 16, n ≥ 3): unfused sums.
+///   of 4: see `vectorDot`. n = 1 and k ≤ 3 (B either way): running unfused sums. m = 1 (B row-major, k ≥ 16, n ≥ 3): unfused sums.
 /// Other shapes (and k above 128, or more than `maxWork` multiply-adds) return
 /// false: the caller uses OpenBLAS.
 public enum MKLOrderGEMM {
@@ -42,9 +42,16 @@ public enum MKLOrderGEMM {
 
     /// The blocks of C and how each is summed, or nil when the order is not known.
     static func plan(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool) -> [Block]? {
+        // One row of three (the weight gradient `g.t() @ x` of a one-output layer on
+        // three features): running unfused sums, measured for k up to 2000.
+        if m == 1, n == 3, k > 128, !transposeB, n * k <= maxWork {
+            return [Block(rows: 0..<1, columns: 0..<n, method: .unfused)]
+        }
         guard m >= 1, n >= 1, k >= 1, k <= 128, m * n * k <= maxWork, !(transposeA && transposeB) else { return nil }
         let all = 0..<m
         if n == 1 {
+            // k ≤ 3 (a linear layer on a few features): running unfused sums, B in either layout.
+            if k < 4, m >= 2, !transposeA { return [Block(rows: all, columns: 0..<1, method: .unfused)] }
             guard m >= 2, transposeB, !transposeA, k % 4 == 0 else { return nil }
             return [Block(rows: all, columns: 0..<1, method: .vector)]
         }
