@@ -16,30 +16,36 @@ public enum FusedMultiplyAdd {
 
     /// y[i] = x[i]·scale + y[i], each rounded once (`y.add_(x, alpha=scale)`).
     public static func addScaled(_ x: UnsafePointer<Float>, scale: Float, into y: UnsafeMutablePointer<Float>, count: Int) {
-        let factor = SIMD4<Double>(repeating: Double(scale))
-        let mask = SIMD4<UInt64>(repeating: 0x1FFF_FFFF), half = SIMD4<UInt64>(repeating: 0x1000_0000)
         let rawX = UnsafeRawPointer(x), rawY = UnsafeMutableRawPointer(y)
         var j = 0
         while j + 8 <= count {
             let r = rawX.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
             let o = rawY.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
-            let low = factor * SIMD4<Double>(r.lowHalf) + SIMD4<Double>(o.lowHalf)
-            let high = factor * SIMD4<Double>(r.highHalf) + SIMD4<Double>(o.highHalf)
-            var result = SIMD8<Float>(lowHalf: SIMD4<Float>(low), highHalf: SIMD4<Float>(high))
-            let halfway = (unsafeBitCast(low, to: SIMD4<UInt64>.self) & mask .== half)
-                .| (unsafeBitCast(high, to: SIMD4<UInt64>.self) & mask .== half)
-            let magnitude = result.replacing(with: -result, where: result .< 0)
-            let tiny = (magnitude .< Float.leastNormalMagnitude) .& (result .!= 0)
-            if any(halfway) || any(tiny) {
-                for lane in 0..<8 { result[lane] = o[lane].addingProduct(r[lane], scale) }
-            }
-            rawY.storeBytes(of: result, toByteOffset: j * 4, as: SIMD8<Float>.self)
+            rawY.storeBytes(of: fused(r, scale: scale, plus: o), toByteOffset: j * 4, as: SIMD8<Float>.self)
             j += 8
         }
         while j < count {
             y[j] = fused(x[j], scale, y[j])
             j += 1
         }
+    }
+
+    /// r·scale + o lane by lane, each rounded once.
+    @inline(__always)
+    public static func fused(_ r: SIMD8<Float>, scale: Float, plus o: SIMD8<Float>) -> SIMD8<Float> {
+        let factor = SIMD4<Double>(repeating: Double(scale))
+        let mask = SIMD4<UInt64>(repeating: 0x1FFF_FFFF), half = SIMD4<UInt64>(repeating: 0x1000_0000)
+        let low = factor * SIMD4<Double>(r.lowHalf) + SIMD4<Double>(o.lowHalf)
+        let high = factor * SIMD4<Double>(r.highHalf) + SIMD4<Double>(o.highHalf)
+        var result = SIMD8<Float>(lowHalf: SIMD4<Float>(low), highHalf: SIMD4<Float>(high))
+        let halfway = (unsafeBitCast(low, to: SIMD4<UInt64>.self) & mask .== half)
+            .| (unsafeBitCast(high, to: SIMD4<UInt64>.self) & mask .== half)
+        let magnitude = result.replacing(with: -result, where: result .< 0)
+        let tiny = (magnitude .< Float.leastNormalMagnitude) .& (result .!= 0)
+        if any(halfway) || any(tiny) {
+            for lane in 0..<8 { result[lane] = o[lane].addingProduct(r[lane], scale) }
+        }
+        return result
     }
 
     /// Whether rounding this double sum to float may differ from rounding the exact sum.

@@ -102,8 +102,9 @@ public enum MKLOrderGEMM {
     /// C (m×n, row-major, leading dimension ldc) = op(A) · op(B) in MKL's order, or
     /// false (C untouched) when the shape is not one whose order is known.
     /// With `accumulating` (addmm: C holds the addend), C += op(A) · op(B) as MKL
-    /// does it with beta = 1: running unfused sums start from C's value, every
-    /// other method adds C to the finished product (measured against PyTorch 2.15).
+    /// does it with beta = 1: running unfused sums over a row-major B start from
+    /// C's value, every other method adds C to the finished product (measured
+    /// against PyTorch 2.15).
     static func multiply(
         m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transposeA: Bool,
         b: UnsafePointer<Float>, ldb: Int, transposeB: Bool, c: UnsafeMutablePointer<Float>, ldc: Int,
@@ -115,20 +116,14 @@ public enum MKLOrderGEMM {
             switch block.method {
             case .fused, .unfused:
                 let fused = block.method == .fused
-                // Row-major B rows: C[i, :] accumulates A[i, p] · B[p, :] for p in order
-                // (each element's own running sum, so vectorising over j keeps the order).
+                let startsFromC = !fused && !transposeB
+                // Each element of C is its own running sum over p, so the sums can
+                // run in registers (eight columns at a time) in exactly MKL's order.
                 withRowMajorRight(b, ldb: ldb, transposed: transposeB, k: k, n: n) { rows, stride in
-                    withUnsafeTemporaryAllocation(of: Float.self, capacity: accumulating && fused ? n : 0) { sums in
-                        for i in block.rows {
-                            let row = c + i * ldc
-                            // A fused sum starts from 0 and is added to C after; an unfused one starts from C.
-                            let out = accumulating && fused ? sums.baseAddress! - block.columns.lowerBound : row
-                            if !accumulating || fused { for j in block.columns { out[j] = 0 } }
-                            for p in 0..<k {
-                                accumulate(row: rows + p * stride, scale: left(i, p), into: out, columns: block.columns, fused: fused)
-                            }
-                            if accumulating && fused { for j in block.columns { row[j] = out[j] + row[j] } }
-                        }
+                    for i in block.rows {
+                        runningSums(row: c + i * ldc, columns: block.columns, k: k, fused: fused,
+                                    startFromC: accumulating && startsFromC, addC: accumulating && !startsFromC,
+                                    scale: { left(i, $0) }, right: rows, stride: stride)
                     }
                 }
             case .vector:
@@ -150,25 +145,33 @@ public enum MKLOrderGEMM {
         return true
     }
 
-    /// out[j] += scale · row[j] for j in `columns`, fused (one rounding) or rounded twice.
+    /// out[j] = Σ_p scale(p) · right[p, j] for j in `columns`, each term added to
+    /// a running sum in p order, fused (one rounding) or rounded twice; the sum
+    /// starts from out[j] (`startFromC`) or from 0, and `addC` adds out[j] after.
     @inline(__always)
-    private static func accumulate(row: UnsafePointer<Float>, scale: Float, into out: UnsafeMutablePointer<Float>,
-                                   columns: Range<Int>, fused: Bool) {
-        if fused {
-            FusedMultiplyAdd.addScaled(row + columns.lowerBound, scale: scale, into: out + columns.lowerBound, count: columns.count)
-            return
-        }
+    private static func runningSums(row out: UnsafeMutablePointer<Float>, columns: Range<Int>, k: Int, fused: Bool,
+                                    startFromC: Bool, addC: Bool, scale: (Int) -> Float,
+                                    right: UnsafePointer<Float>, stride: Int) {
+        let rawRight = UnsafeRawPointer(right), rawOut = UnsafeMutableRawPointer(out)
         var j = columns.lowerBound
-        let s = SIMD8<Float>(repeating: scale)
-        let rawRow = UnsafeRawPointer(row), rawOut = UnsafeMutableRawPointer(out)
         while j + 8 <= columns.upperBound {
-            let r = rawRow.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
-            let o = rawOut.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
-            rawOut.storeBytes(of: o + s * r, toByteOffset: j * 4, as: SIMD8<Float>.self)
+            var total = startFromC ? rawOut.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self) : SIMD8<Float>()
+            for p in 0..<k {
+                let r = rawRight.loadUnaligned(fromByteOffset: (p * stride + j) * 4, as: SIMD8<Float>.self)
+                let s = scale(p)
+                total = fused ? FusedMultiplyAdd.fused(r, scale: s, plus: total) : total + SIMD8(repeating: s) * r
+            }
+            if addC { total = total + rawOut.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self) }
+            rawOut.storeBytes(of: total, toByteOffset: j * 4, as: SIMD8<Float>.self)
             j += 8
         }
         while j < columns.upperBound {
-            out[j] = out[j] + scale * row[j]
+            var total: Float = startFromC ? out[j] : 0
+            for p in 0..<k {
+                let r = right[p * stride + j], s = scale(p)
+                total = fused ? FusedMultiplyAdd.fused(r, s, total) : total + s * r
+            }
+            out[j] = addC ? total + out[j] : total
             j += 1
         }
     }
