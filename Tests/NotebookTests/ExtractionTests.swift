@@ -35,6 +35,19 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(cell.endOfClosingFence, Array("# Title\n\n```python\nx = 1\nprint(x)\n```".utf8).count)
     }
 
+    /// Fences are found wherever a run of three backticks or tildes sits (the
+    /// pre-scan that lets prose-only documents skip cmark looks at every third byte).
+    func testFencesAtEveryOffsetAndProseWithoutThem() throws {
+        for prefix in ["", "a", "ab", "> ", "- ", "`` ~~ "] {
+            for fence in ["```", "~~~~"] {
+                let doc = try parse("\(prefix)\n\n\(fence)python\nx = 1\n\(fence)\n")
+                XCTAssertEqual(doc.cells.map(\.source.code), ["x = 1"], "\(prefix) \(fence)")
+            }
+        }
+        let prose = try parse("# Notes\n\nInline `code` and ``two`` and ~~strike~~, $a_1$ and `` ` ``.\n")
+        XCTAssertEqual(prose.cells.count, 0)
+    }
+
     func testPyWordAndOtherLanguages() throws {
         let doc = try parse("```py\na\n```\n\n```python3\nb\n```\n\n```text\nc\n```\n\n```\nd\n```\n")
         XCTAssertEqual(doc.cells.map(\.source.code), ["a"])

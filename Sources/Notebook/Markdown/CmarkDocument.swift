@@ -8,7 +8,10 @@ enum CmarkDocument {
     static func fencedCodeBlocks(in bytes: [UInt8], range: Range<Int>) -> [FencedCodeBlock] {
         bytes.withUnsafeBufferPointer { buffer -> [FencedCodeBlock] in
             let base = buffer.baseAddress.map { UnsafeRawPointer($0 + range.lowerBound) }
-            let text = base?.assumingMemoryBound(to: CChar.self)
+            // Without a run of three backticks or tildes there is no fence to find:
+            // prose-only documents skip cmark's parse here (the page still renders it).
+            guard let base, containsFenceRun(base, count: range.count) else { return [] }
+            let text = base.assumingMemoryBound(to: CChar.self)
             guard let document = cmark_parse_document(text, range.count, CMARK_OPT_SOURCEPOS) else { return [] }
             defer { cmark_node_free(document) }
             guard let iterator = cmark_iter_new(document) else { return [] }
@@ -40,6 +43,25 @@ enum CmarkDocument {
             }
             return blocks
         }
+    }
+
+    private static func containsFenceRun(_ text: UnsafeRawPointer, count: Int) -> Bool {
+        let bytes = UnsafeRawBufferPointer(start: text, count: count)
+        var i = 2
+        while i < count {
+            // Look at every third byte: a run of three includes one of them.
+            let c = bytes[i]
+            if c == UInt8(ascii: "`") || c == UInt8(ascii: "~") {
+                var start = i, end = i
+                while start > 0 && bytes[start - 1] == c { start -= 1 }
+                while end + 1 < count && bytes[end + 1] == c { end += 1 }
+                if end - start >= 2 { return true }
+                i = end + 3
+            } else {
+                i += 3
+            }
+        }
+        return false
     }
 
     /// cmark 0.30 does not say whether a code block is fenced, nor give its
