@@ -14,11 +14,13 @@ public enum Shape {
         return strides
     }
 
-    /// The broadcast shape of two shapes, or PyTorch's error.
+    /// The broadcast shape of two shapes, or PyTorch's error. Dims are
+    /// checked from the last one, as PyTorch does, so the error names the
+    /// innermost mismatch.
     public static func broadcast(_ a: [Int], _ b: [Int]) throws -> [Int] {
         let n = max(a.count, b.count)
         var out = [Int](repeating: 1, count: n)
-        for i in 0..<n {
+        for i in stride(from: n - 1, through: 0, by: -1) {
             let da = i < n - a.count ? 1 : a[i - (n - a.count)]
             let db = i < n - b.count ? 1 : b[i - (n - b.count)]
             if da == db || db == 1 {

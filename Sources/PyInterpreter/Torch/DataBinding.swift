@@ -76,6 +76,7 @@ enum DataBinding {
         .method("__getitem__") { interp, this, args in
             .tuple(try this.requirePayload(Subset.self, "Subset").item(interp.indexValue(args.positional[0])).map(TorchValues.box))
         }
+        .property("indices") { _, this in .list(try this.requirePayload(Subset.self, "Subset").indices.map { .int($0) }) }
         .build()
 
     final class LoaderIterator {

@@ -83,6 +83,13 @@ enum FunctionalModule {
         tensorOut("dropout", ["input", .init("p", default: .float(0.5)), .init("training", default: .bool(true)), inplace]) { _, a in
             try Functional.dropout(a.tensor("input"), p: a.double("p"), training: a.bool("training"), inplace: a.bool("inplace"))
         }
+        tensorOut("batch_norm", ["input", "running_mean", "running_var", .init("weight", default: .none), .init("bias", default: .none),
+                                 .init("training", default: .bool(false)), .init("momentum", default: .float(0.1)),
+                                 .init("eps", default: .float(1e-5))]) { _, a in
+            try Functional.batchNorm(a.tensor("input"), runningMean: a.optionalTensor("running_mean"), runningVar: a.optionalTensor("running_var"),
+                                     weight: a.optionalTensor("weight"), bias: a.optionalTensor("bias"), training: a.bool("training"),
+                                     momentum: a.double("momentum"), eps: a.double("eps"))
+        }
         tensorOut("one_hot", ["tensor", .init("num_classes", default: .int(-1))]) { _, a in
             try Functional.oneHot(a.tensor("tensor"), numClasses: a.int("num_classes"))
         }

@@ -139,6 +139,16 @@ enum NNClasses {
         types.append(layer("Dropout", [.init("p", default: .float(0.5)), .init("inplace", default: .bool(false))]) { interp, a in
             try Dropout(p: try option(interp, a["p"]), inplace: try a.bool("inplace"))
         })
+        for spatialDims in [1, 2] {
+            types.append(layer("BatchNorm\(spatialDims)d", ["num_features", .init("eps", default: .float(1e-5)), .init("momentum", default: .float(0.1)),
+                                                         .init("affine", default: .bool(true)), .init("track_running_stats", default: .bool(true)),
+                                                         .init("device", default: .none), .init("dtype", default: .none),
+                                                         .keywordOnly("bias", default: .bool(true))]) { interp, a in
+                try BatchNorm(spatialDims: spatialDims, numFeatures: a.int("num_features"), eps: option(interp, a["eps"]),
+                              momentum: option(interp, a["momentum"]), affine: a.bool("affine"),
+                              trackRunningStats: a.bool("track_running_stats"), bias: a.bool("bias"), dtype: a.dtype() ?? .float32)
+            })
+        }
         types.append(layer("Flatten", [.init("start_dim", default: .int(1)), .init("end_dim", default: .int(-1))]) { _, a in
             Flatten(startDim: try a.int("start_dim"), endDim: try a.int("end_dim"))
         })

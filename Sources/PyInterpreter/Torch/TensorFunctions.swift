@@ -172,6 +172,19 @@ enum TensorFunctions {
         TorchFunction("min", [.init("dim", default: noneDefault), .init("keepdim", default: .bool(false))]) { interp, t, a in
             try extreme(interp, t, a, isMax: false)
         },
+        TorchFunction("sort", [.init("dim", default: .int(-1)), .init("descending", default: .bool(false)),
+                               .keywordOnly("stable", default: .bool(false))]) { _, t, a in
+            valuesAndIndices(try t.sort(dim: a.int("dim"), descending: a.bool("descending")))
+        },
+        TorchFunction("median", []) { _, t, _ in TorchValues.box(try t.median()) },
+        TorchFunction("argsort", [.init("dim", default: .int(-1)), .init("descending", default: .bool(false)),
+                                  .keywordOnly("stable", default: .bool(false))]) { _, t, a in
+            TorchValues.box(try t.argsort(dim: a.int("dim"), descending: a.bool("descending")))
+        },
+        TorchFunction("topk", ["k", .init("dim", default: .int(-1)), .init("largest", default: .bool(true)),
+                               .init("sorted", default: .bool(true))]) { _, t, a in
+            valuesAndIndices(try t.topk(a.int("k"), dim: a.int("dim"), largest: a.bool("largest")))
+        },
         TorchFunction("amax", [.init("dim", default: .tuple([])), .init("keepdim", default: .bool(false))]) { interp, t, a in
             TorchValues.box(try t.amax(dims: dimArgument(interp, a) ?? [], keepdim: a.bool("keepdim")))
         },

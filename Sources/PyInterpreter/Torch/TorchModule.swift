@@ -215,6 +215,46 @@ enum TorchModule {
             _ = interp
             return TorchValues.box(try Tensor.where(c, xt, yt))
         }
+        m.addFunction("meshgrid") { interp, args in
+            let a = try NativeSignature("meshgrid", .varPositional("tensors"), .keywordOnly("indexing", default: .none)).bind(args)
+            var items = try interp.iterate(a["tensors"])
+            if items.count == 1, TorchValues.tensor(items[0]) == nil { items = try interp.iterate(items[0]) }
+            let ts = try items.map { try TorchValues.requireTensor($0, "meshgrid") }
+            let indexing = a["indexing"].stringValue ?? "ij"
+            guard indexing == "ij" || indexing == "xy" else {
+                throw PyError(.runtimeError, "torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: \(indexing)")
+            }
+            for t in ts where t.dim > 1 {
+                throw PyError(.runtimeError, "torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: \(t.description)")
+            }
+            var order = Array(ts.indices)
+            if indexing == "xy" && ts.count >= 2 { order.swapAt(0, 1) }
+            let shape = order.map { Swift.max(ts[$0].count, ts[$0].dim == 0 ? 1 : 0) }
+            return .tuple(try ts.indices.map { i in
+                var viewShape = [Int](repeating: 1, count: ts.count)
+                viewShape[order.firstIndex(of: i) ?? i] = -1
+                return TorchValues.box(try ts[i].reshape(viewShape).expand(shape))
+            })
+        }
+        m.addFunction("broadcast_shapes") { interp, args in
+            let shapes = try args.positional.map { v -> [Int] in
+                if case .int(let n) = v { return [n] }
+                return try TorchValues.ints(interp, v, "broadcast_shapes")
+            }
+            var result = [Int](repeating: 1, count: shapes.map(\.count).max() ?? 0)
+            for (index, shape) in shapes.enumerated() {
+                for k in 1...Swift.max(shape.count, 1) where k <= shape.count {
+                    let size = shape[shape.count - k], slot = result.count - k
+                    if size == 1 || size == result[slot] { continue }
+                    guard result[slot] == 1 else {
+                        let tuple = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+                        throw PyError(.runtimeError, "Attempting to broadcast a dimension of length \(size) at -\(k)! Mismatching argument at index \(index) had \(tuple); but expected shape should be broadcastable to [\(result.map(String.init).joined(separator: ", "))]")
+                    }
+                    result[slot] = size
+                }
+            }
+            return TorchTypes.size(result)
+        }
         m.addFunction("broadcast_tensors") { interp, args in
             let ts = try args.positional.map { try TorchValues.requireTensor($0, "broadcast_tensors") }
             var shape: [Int] = []

@@ -71,6 +71,15 @@ final class ErrorTextTests: XCTestCase {
         XCTAssertEqual(try Tensor.cat([m, Tensor.zeros([0])]).shape, [2, 2])
     }
 
+    func testBroadcastNamesTheInnermostMismatch() throws {
+        expect("RuntimeError", "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1") {
+            try Shape.broadcast([2, 3], [3, 2])
+        }
+        expect("RuntimeError", "The size of tensor a (4) must match the size of tensor b (5) at non-singleton dimension 2") {
+            try Shape.broadcast([2, 3, 4], [5, 3, 5])
+        }
+    }
+
     func testConvolutionAndPooling() throws {
         let w = try Tensor.ones([6, 3, 5, 5])
         expect("RuntimeError", "Given groups=1, weight of size [6, 3, 5, 5], expected input[1, 1, 32, 32] to have 3 channels, but got 1 channels instead") {
