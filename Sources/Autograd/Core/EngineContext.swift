@@ -21,6 +21,8 @@ public final class EngineContext {
     @exclusivity(unchecked) public var limitElements = Int.max
     /// Numbers the backward passes run under this context (marks visited nodes).
     @exclusivity(unchecked) var backwardPasses = 0
+    /// Ids handed out to gradient hooks (`register_hook`).
+    @exclusivity(unchecked) var hooksRegistered = 0
     /// Whether recorded ops remember the tensor they produced (`Node.output`),
     /// which computation-graph figures need to show intermediate values. Off
     /// by default: the weak back-reference costs every op's result a side

@@ -25,6 +25,8 @@ public final class Tensor {
     @exclusivity(unchecked) public var tangent: Tensor?
     /// A user-facing name for computation-graph figures (the variable it was bound to).
     @exclusivity(unchecked) public var label: String?
+    /// Gradient hooks of a leaf (a non-leaf's live on its `gradFn`).
+    @exclusivity(unchecked) public internal(set) var gradientHooks: [GradientHook] = []
     /// The language binding's object for this tensor (weak, so the box can
     /// be reused while it lives without keeping it alive).
     public weak var boxed: AnyObject?

@@ -54,19 +54,21 @@ public enum Backward {
                 fn.pendingGradient = try accumulate(fn.pendingGradient, seed)
                 rootNodes.append(fn)
             } else if let k = captureIndex(root) {
-                captured[k] = try accumulate(captured[k], seed)
+                captured[k] = try accumulate(captured[k], try root.gradientHooks.applied(to: seed))
             } else {
-                try accumulateIntoLeaf(root, seed, createGraph: createGraph)
+                try accumulateIntoLeaf(root, try root.gradientHooks.applied(to: seed), createGraph: createGraph)
             }
         }
 
         let postOrder = topologicalPostOrder(rootNodes)
         // An error part-way must not leave gradients behind on the nodes.
         defer { for node in postOrder { node.pendingGradient = nil } }
+        var hookedLeaves: [(leaf: Tensor, gradient: Tensor)] = []
         try GradMode.with(enabled: createGraph) {
             for node in postOrder.reversed() {
-                guard let g = node.pendingGradient else { continue }
+                guard var g = node.pendingGradient else { continue }
                 node.pendingGradient = nil
+                if !node.gradientHooks.isEmpty { g = try node.gradientHooks.applied(to: g) }
                 for weak in node.retainedOutputs {
                     if let t = weak.tensor { try accumulateIntoLeaf(t, g, createGraph: createGraph) }
                 }
@@ -80,6 +82,13 @@ public enum Backward {
                     switch edge {
                     case .node(let next):
                         next.pendingGradient = try accumulate(next.pendingGradient, ig)
+                    case .leaf(let leaf) where !leaf.gradientHooks.isEmpty:
+                        // Summed over the pass first: hooks see the leaf's whole gradient, as AccumulateGrad's do.
+                        if let i = hookedLeaves.firstIndex(where: { $0.leaf === leaf }) {
+                            hookedLeaves[i].gradient = try accumulate(hookedLeaves[i].gradient, ig)
+                        } else {
+                            hookedLeaves.append((leaf, ig))
+                        }
                     case .leaf(let leaf):
                         if let k = captureIndex(leaf) {
                             captured[k] = try accumulate(captured[k], ig)
@@ -87,6 +96,14 @@ public enum Backward {
                             try accumulateIntoLeaf(leaf, ig, createGraph: createGraph)
                         }
                     }
+                }
+            }
+            for (leaf, gradient) in hookedLeaves {
+                let g = try leaf.gradientHooks.applied(to: gradient)
+                if let k = captureIndex(leaf) {
+                    captured[k] = try accumulate(captured[k], g)
+                } else if capture == nil {
+                    try accumulateIntoLeaf(leaf, g, createGraph: createGraph)
                 }
             }
         }

@@ -27,6 +27,8 @@ public final class Node {
     @exclusivity(unchecked) var released = false
     /// Non-leaf outputs that asked for `.grad` (`retain_grad()`).
     @exclusivity(unchecked) var retainedOutputs: [WeakTensor] = []
+    /// Hooks registered on the tensor this node produced (`register_hook`).
+    @exclusivity(unchecked) var gradientHooks: [GradientHook] = []
     /// The gradient accumulated for this node during a backward pass.
     @exclusivity(unchecked) var pendingGradient: Tensor?
     /// The backward pass (per thread's context) that last visited this node.

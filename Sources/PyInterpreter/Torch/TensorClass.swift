@@ -15,6 +15,7 @@ enum TensorClass {
         protocols(b)
         properties(b)
         methods(b)
+        TensorHookBinding.install(b)
         for f in TensorFunctions.all where f.form != .functionOnly {
             b.method(f.name, f.methodBody)
         }
