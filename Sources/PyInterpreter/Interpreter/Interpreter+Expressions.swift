@@ -55,13 +55,14 @@ extension Interpreter {
             }
             return result
         case .boolean(let isAnd, let items):
-            var v: Value = .none
-            for item in items {
-                v = try eval(item, f)
+            // The last operand is the result as it is: Python never tests its truth.
+            for item in items.dropLast() {
+                let v = try eval(item, f)
                 let truth = try located(item.span) { try isTruthy(v) }
                 if truth != isAnd { return v }
             }
-            return v
+            guard let last = items.last else { return .none }
+            return try eval(last, f)
         case .not(let x):
             let v = try eval(x, f)
             return .bool(try !located(e.span) { try isTruthy(v) })
