@@ -25,7 +25,12 @@ extension Interpreter {
 
     /// Calls `obj.name(*args)`.
     public func callMethod(_ obj: Value, _ name: String, _ args: Arguments = .empty) throws -> Value {
-        switch try lookupMethod(obj, Symbol.intern(name)) {
+        try callMethod(obj, Symbol.intern(name), args)
+    }
+
+    /// Calls `obj.name(*args)` with an interned name (hot paths intern once).
+    public func callMethod(_ obj: Value, _ name: Symbol, _ args: Arguments = .empty) throws -> Value {
+        switch try lookupMethod(obj, name) {
         case .unbound(let f): return try callDescriptor(f, obj, args)
         case .value(let v): return try call(v, args)
         }

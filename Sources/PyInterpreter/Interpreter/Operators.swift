@@ -47,7 +47,7 @@ extension Interpreter {
                 try mergeMapping(into: dict, r)
                 return l
             } else if o is PyInstance {
-                if let method = l.pyType.lookup(Symbol.intern("__i\(op.dunder)__")) {
+                if let method = l.pyType.lookup(op.symbols.inPlace) {
                     let result = try callDescriptor(method, l, Arguments([r]))
                     if !result.isNotImplemented { return result }
                 }
@@ -60,8 +60,9 @@ extension Interpreter {
     private func dispatchBinary(_ op: BinaryOp, _ l: Value, _ r: Value) throws -> Value? {
         guard l.instance != nil || r.instance != nil else { return nil }
         let lt = l.pyType, rt = r.pyType
-        let forward = Symbol.intern("__\(op.dunder)__")
-        let reflected = Symbol.intern("__r\(op.dunder)__")
+        let symbols = op.symbols
+        let forward = symbols.forward
+        let reflected = symbols.reflected
         let lm = l.instance != nil ? lt.lookup(forward) : nil
         let rm = lt === rt || r.instance == nil ? nil : rt.lookup(reflected)
         if let rm = rm, rt.isSubtype(of: lt), lt !== rt {

@@ -69,6 +69,8 @@ public struct NativeSignature {
 
     public let functionName: String
     public let parameters: [Parameter]
+    /// Only positional-or-keyword parameters (the fast path of `bind`).
+    private let isPositionalOnly: Bool
 
     public init(_ functionName: String, _ parameters: Parameter...) {
         self.init(functionName, parameters: parameters)
@@ -76,10 +78,15 @@ public struct NativeSignature {
     public init(_ functionName: String, parameters: [Parameter]) {
         self.functionName = functionName
         self.parameters = parameters
+        self.isPositionalOnly = parameters.allSatisfy { $0.kind == .positionalOrKeyword }
     }
 
     /// Matches `args` to the parameters, raising CPython-style TypeErrors.
     public func bind(_ args: Arguments) throws -> BoundArguments {
+        if isPositionalOnly && args.keywords.isEmpty && args.positional.count <= parameters.count,
+           let values = fillDefaults(args.positional) {
+            return BoundArguments(signature: self, values: values, extraPositional: [], extraKeywords: [])
+        }
         var values = [Value?](repeating: nil, count: parameters.count)
         var extraPositional: [Value] = []
         var extraKeywords: [(name: Symbol, value: Value)] = []
@@ -125,6 +132,19 @@ public struct NativeSignature {
             throw PyError(.typeError, ArgumentErrors.missing(functionName, missingKeyword, kind: "keyword-only"))
         }
         return BoundArguments(signature: self, values: values, extraPositional: extraPositional, extraKeywords: extraKeywords)
+    }
+
+    /// Positional arguments followed by the defaults of the parameters not
+    /// given; nil when one of those has no default (the slow path reports it).
+    private func fillDefaults(_ positional: [Value]) -> [Value?]? {
+        var values: [Value?] = []
+        values.reserveCapacity(parameters.count)
+        for v in positional { values.append(v) }
+        for i in positional.count..<parameters.count {
+            guard let d = parameters[i].defaultValue else { return nil }
+            values.append(d)
+        }
+        return values
     }
 }
 

@@ -56,7 +56,7 @@ struct Expr {
 
 public enum UnaryOp: String { case negate = "-", plus = "+", invert = "~" }
 
-public enum BinaryOp: String {
+public enum BinaryOp: String, CaseIterable {
     case add = "+", subtract = "-", multiply = "*", trueDivide = "/", floorDivide = "//"
     case modulo = "%", power = "**", matmul = "@", leftShift = "<<", rightShift = ">>"
     case bitAnd = "&", bitOr = "|", bitXor = "^"
@@ -77,6 +77,40 @@ public enum BinaryOp: String {
         case .bitAnd: return "and"
         case .bitOr: return "or"
         case .bitXor: return "xor"
+        }
+    }
+}
+
+/// A binary operator's special-method names, interned once (an operator on
+/// instances looks them up on every evaluation).
+struct BinaryOpSymbols {
+    let forward: Symbol
+    let reflected: Symbol
+    let inPlace: Symbol
+
+    static let all: [BinaryOpSymbols] = BinaryOp.allCases.map { op in
+        BinaryOpSymbols(forward: Symbol.intern("__\(op.dunder)__"), reflected: Symbol.intern("__r\(op.dunder)__"),
+                        inPlace: Symbol.intern("__i\(op.dunder)__"))
+    }
+}
+
+extension BinaryOp {
+    var symbols: BinaryOpSymbols {
+        let table = BinaryOpSymbols.all
+        switch self {
+        case .add: return table[0]
+        case .subtract: return table[1]
+        case .multiply: return table[2]
+        case .trueDivide: return table[3]
+        case .floorDivide: return table[4]
+        case .modulo: return table[5]
+        case .power: return table[6]
+        case .matmul: return table[7]
+        case .leftShift: return table[8]
+        case .rightShift: return table[9]
+        case .bitAnd: return table[10]
+        case .bitOr: return table[11]
+        case .bitXor: return table[12]
         }
     }
 }

@@ -264,9 +264,10 @@ enum TensorClass {
     static func methods(_ b: NativeClassBuilder) {
         b.method("item") { _, me, _ in try scalar(this(me)) }
         b.method("tolist") { _, me, _ in try list(this(me)) }
+        let sizeSignature = NativeSignature("size", .init("dim", default: .none))
         b.method("size") { _, me, args in
             let t = try this(me)
-            let a = try NativeSignature("size", .init("dim", default: .none)).bind(args)
+            let a = try sizeSignature.bind(args)
             guard let d = try a.optionalInt("dim") else { return TorchTypes.size(t.shape) }
             return .int(t.shape[try Shape.wrapDim(d, rank: t.dim)])
         }
@@ -282,17 +283,19 @@ enum TensorClass {
             if let d = args.positional.first { return .int(t.strides[try Shape.wrapDim(try TorchValues.int(d, "dim"), rank: t.dim)]) }
             return .tuple(t.strides.map { .int($0) })
         }
+        let backwardSignature = NativeSignature("backward", .init("gradient", default: .none), .init("retain_graph", default: .none),
+                                                .init("create_graph", default: .bool(false)), .init("inputs", default: .none))
         b.method("backward") { _, me, args in
-            let a = try NativeSignature("backward", .init("gradient", default: .none), .init("retain_graph", default: .none),
-                                        .init("create_graph", default: .bool(false)), .init("inputs", default: .none)).bind(args)
+            let a = try backwardSignature.bind(args)
             let create = try a.bool("create_graph")
             let retain = try a.optional("retain_graph").map { v -> Bool in if case .bool(let x) = v { return x }; return true } ?? create
             try this(me).backward(try a.optionalTensor("gradient"), retainGraph: retain, createGraph: create)
             return .none
         }
         b.method("retain_grad") { _, me, _ in try this(me).retainGrad(); return .none }
+        let requiresGradSignature = NativeSignature("requires_grad_", .init("requires_grad", default: .bool(true)))
         b.method("requires_grad_") { interp, me, args in
-            let a = try NativeSignature("requires_grad_", .init("requires_grad", default: .bool(true))).bind(args)
+            let a = try requiresGradSignature.bind(args)
             try this(me).setRequiresGrad(try interp.isTruthy(a["requires_grad"]), viaMethod: true)
             return me
         }
