@@ -59,6 +59,15 @@ extension Interpreter {
         return try call(attr, args)
     }
 
+    /// Calls a binary special method found on the type of `receiver` with `other`:
+    /// native binary methods directly, anything else through `callDescriptor`.
+    func callBinary(_ attr: Value, _ receiver: Value, _ other: Value) throws -> Value {
+        if case .object(let o) = attr, let native = o as? PyNativeFunction, let body = native.binaryBody {
+            return try runNative { try body(self, receiver, other) }
+        }
+        return try callDescriptor(attr, receiver, Arguments([other]))
+    }
+
     @inline(__always)
     func runNative(_ body: () throws -> Value) throws -> Value {
         do {
