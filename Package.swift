@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "litgrad",
             dependencies: [
-                "Notebook",
+                "Notebook", "Autograd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

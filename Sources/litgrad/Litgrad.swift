@@ -1,4 +1,5 @@
 import ArgumentParser
+import Autograd
 import Foundation
 
 @main
@@ -22,6 +23,7 @@ struct Litgrad: ParsableCommand {
 
     /// Usage errors exit with status 2 (ArgumentParser's default is 64).
     static func main() {
+        BLASThreads.stopIdleWorkers()
         do {
             var command = try parseAsRoot()
             try command.run()

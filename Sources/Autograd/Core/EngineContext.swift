@@ -21,6 +21,11 @@ public final class EngineContext {
     @exclusivity(unchecked) public var limitElements = Int.max
     /// Numbers the backward passes run under this context (marks visited nodes).
     @exclusivity(unchecked) var backwardPasses = 0
+    /// Whether recorded ops remember the tensor they produced (`Node.output`),
+    /// which computation-graph figures need to show intermediate values. Off
+    /// by default: the weak back-reference costs every op's result a side
+    /// table and slow-path reference counting.
+    @exclusivity(unchecked) public var keepsOperationOutputs = false
     /// Forward-mode AD's open dual level and the tensors given tangents in it.
     var forwardAD = ForwardADState()
 

@@ -34,7 +34,8 @@ public final class Node {
     /// A short symbol for figures (`+`, `*`, `**2`…).
     public let symbol: String
     /// The tensor this node produced, for computation-graph figures (its value
-    /// at op nodes). Weak: the tensor owns its `gradFn`, not the other way round.
+    /// at op nodes), kept only under `EngineContext.keepsOperationOutputs`.
+    /// Weak: the tensor owns its `gradFn`, not the other way round.
     public internal(set) weak var output: Tensor?
 
     init(name: String, symbol: String, inputs: [Edge?], saved: [SavedTensor], rule: @escaping (Tensor) throws -> [Tensor?]) {
@@ -43,6 +44,13 @@ public final class Node {
         self.inputs = inputs
         self.saved = saved
         self.rule = rule
+    }
+
+    /// Keeps `tensor` as this node's output when the context draws graphs
+    /// (figures show the value an op produced).
+    @inline(__always)
+    func rememberOutput(_ tensor: Tensor) {
+        if EngineContext.current.keepsOperationOutputs { output = tensor }
     }
 
     /// `next_functions` as PyTorch shows them: the input nodes, `AccumulateGrad`

@@ -41,8 +41,9 @@ extension Tensor {
         // A saved output names this op in version errors; a saved input names
         // whatever produced it at the time of the error (PyTorch's wording).
         let saved = saving.map { SavedTensor(tensor: $0, version: $0.version, producer: $0 === self ? name : nil) }
-        gradFn = Node(name: name, symbol: symbol, inputs: inputs.map { $0.gradientEdge }, saved: saved, rule: rule)
-        gradFn?.output = self   // figures show the value an op produced
+        let node = Node(name: name, symbol: symbol, inputs: inputs.map { $0.gradientEdge }, saved: saved, rule: rule)
+        gradFn = node
+        node.rememberOutput(self)
         requiresGrad = true
         return self
     }
@@ -76,8 +77,9 @@ extension Tensor {
     /// single input is the tensor's previous history.
     func rebaseHistory(_ name: String, previous: Edge?, saving: [Tensor] = [], rule: @escaping (Tensor) throws -> [Tensor?]) {
         let saved = saving.map { SavedTensor(tensor: $0, version: $0.version, producer: nil) }
-        gradFn = Node(name: name, symbol: "", inputs: [previous], saved: saved, rule: rule)
-        gradFn?.output = self   // figures show the value an op produced
+        let node = Node(name: name, symbol: "", inputs: [previous], saved: saved, rule: rule)
+        gradFn = node
+        node.rememberOutput(self)
         requiresGrad = true
     }
 }

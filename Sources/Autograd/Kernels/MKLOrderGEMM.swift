@@ -13,7 +13,7 @@
 ///   in groups of four use 4 lanes, the remaining columns 8 lanes; lanes are
 ///   added as a tree of halves and any leftover terms after, one at a time.
 /// - n = 1 with B transposed (a matrix times `w.t()` of one row), k a multiple
-///   of 4: see `vectorDot`. m = 1 (B row-major, k ≥ 16, n ≥ 3): unfused sums.
+///   of 4: see `vectorDot`. n = 1 and k ≤ 3 (B either way): running unfused sums. m = 1 (B row-major, k ≥ 16, n ≥ 3): unfused sums.
 /// Other shapes (and k above 128, or more than `maxWork` multiply-adds) return
 /// false: the caller uses OpenBLAS.
 public enum MKLOrderGEMM {
@@ -42,9 +42,16 @@ public enum MKLOrderGEMM {
 
     /// The blocks of C and how each is summed, or nil when the order is not known.
     static func plan(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool) -> [Block]? {
+        // One row of three (the weight gradient `g.t() @ x` of a one-output layer on
+        // three features): running unfused sums, measured for k up to 2000.
+        if m == 1, n == 3, k > 128, !transposeB, n * k <= maxWork {
+            return [Block(rows: 0..<1, columns: 0..<n, method: .unfused)]
+        }
         guard m >= 1, n >= 1, k >= 1, k <= 128, m * n * k <= maxWork, !(transposeA && transposeB) else { return nil }
         let all = 0..<m
         if n == 1 {
+            // k ≤ 3 (a linear layer on a few features): running unfused sums, B in either layout.
+            if k < 4, m >= 2, !transposeA { return [Block(rows: all, columns: 0..<1, method: .unfused)] }
             guard m >= 2, transposeB, !transposeA, k % 4 == 0 else { return nil }
             return [Block(rows: all, columns: 0..<1, method: .vector)]
         }
@@ -87,11 +94,20 @@ public enum MKLOrderGEMM {
         return blocks
     }
 
+    /// Whether `multiply` reproduces MKL's order for this shape and layout.
+    static func handles(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool) -> Bool {
+        isEnabled && plan(m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB) != nil
+    }
+
     /// C (m×n, row-major, leading dimension ldc) = op(A) · op(B) in MKL's order, or
     /// false (C untouched) when the shape is not one whose order is known.
+    /// With `accumulating` (addmm: C holds the addend), C += op(A) · op(B) as MKL
+    /// does it with beta = 1: running unfused sums start from C's value, every
+    /// other method adds C to the finished product (measured against PyTorch 2.15).
     static func multiply(
         m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transposeA: Bool,
-        b: UnsafePointer<Float>, ldb: Int, transposeB: Bool, c: UnsafeMutablePointer<Float>, ldc: Int
+        b: UnsafePointer<Float>, ldb: Int, transposeB: Bool, c: UnsafeMutablePointer<Float>, ldc: Int,
+        accumulating: Bool = false
     ) -> Bool {
         guard isEnabled, let blocks = plan(m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB) else { return false }
         @inline(__always) func left(_ i: Int, _ p: Int) -> Float { transposeA ? a[p * lda + i] : a[i * lda + p] }
@@ -102,22 +118,31 @@ public enum MKLOrderGEMM {
                 // Row-major B rows: C[i, :] accumulates A[i, p] · B[p, :] for p in order
                 // (each element's own running sum, so vectorising over j keeps the order).
                 withRowMajorRight(b, ldb: ldb, transposed: transposeB, k: k, n: n) { rows, stride in
-                    for i in block.rows {
-                        let out = c + i * ldc
-                        for j in block.columns { out[j] = 0 }
-                        for p in 0..<k {
-                            accumulate(row: rows + p * stride, scale: left(i, p), into: out, columns: block.columns, fused: fused)
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: accumulating && fused ? n : 0) { sums in
+                        for i in block.rows {
+                            let row = c + i * ldc
+                            // A fused sum starts from 0 and is added to C after; an unfused one starts from C.
+                            let out = accumulating && fused ? sums.baseAddress! - block.columns.lowerBound : row
+                            if !accumulating || fused { for j in block.columns { out[j] = 0 } }
+                            for p in 0..<k {
+                                accumulate(row: rows + p * stride, scale: left(i, p), into: out, columns: block.columns, fused: fused)
+                            }
+                            if accumulating && fused { for j in block.columns { row[j] = out[j] + row[j] } }
                         }
                     }
                 }
             case .vector:
-                for i in block.rows { c[i * ldc] = vectorDot(a + i * lda, b, count: k) }
+                for i in block.rows {
+                    let dot = vectorDot(a + i * lda, b, count: k)
+                    c[i * ldc] = accumulating ? dot + c[i * ldc] : dot
+                }
             case .lanes(let width):
                 // B transposed: B[p, j] = b[j * ldb + p], contiguous along p like A's rows.
                 for i in block.rows {
                     let row = a + i * lda
                     for j in block.columns {
-                        c[i * ldc + j] = laneDot(row, b + j * ldb, count: k, lanes: width)
+                        let dot = laneDot(row, b + j * ldb, count: k, lanes: width)
+                        c[i * ldc + j] = accumulating ? dot + c[i * ldc + j] : dot
                     }
                 }
             }

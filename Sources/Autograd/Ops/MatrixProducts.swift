@@ -59,13 +59,18 @@ enum MatrixProducts {
 
     private static func floating<T: KernelFloat & StorageElement>(_: T.Type, _ a: Tensor, _ b: Tensor, m: Int, k: Int, n: Int,
                                                                  batch: Int, addend: Tensor?) throws -> [T] {
-        let base: [T]? = try addend.map { addend in
-            let one = try untracked { try addend.converted(a.dtype).expand([m, n]).contiguousCopy() }.elements(as: T.self)
-            return batch == 1 ? one : [T]((0..<batch).map { _ in one }.joined())
-        }
+        // The addend as an m×n view (broadcast dims have stride 0): read in place, never materialised.
+        let bias = try addend.map { addend in try untracked { try addend.converted(a.dtype).expand([m, n]) } }
         var c = [T](repeating: 0, count: batch * m * n)
-        guard m > 0, n > 0, k > 0 else { return base ?? c }
+        guard m > 0, n > 0, k > 0 else {
+            if let bias { addBias(bias, to: &c, m: m, n: n) }
+            return c
+        }
         let left = try operand(a, rows: m, cols: k), right = try operand(b, rows: k, cols: n)
+        // addmm in MKL's order: C starts as the addend (beta = 1), see MKLOrderGEMM.multiply.
+        let addendFirst = bias != nil && T.self == Float.self && batch == 1
+            && MKLOrderGEMM.handles(m: m, n: n, k: k, transposeA: left.transposed, transposeB: right.transposed)
+        if addendFirst, let bias { addBias(bias, to: &c, m: m, n: n) }
         let x = T.buffer(of: left.tensor.storage), y = T.buffer(of: right.tensor.storage)
         x.withUnsafeBufferPointer { xp in
             y.withUnsafeBufferPointer { yp in
@@ -81,7 +86,8 @@ enum MatrixProducts {
                                                  transposeA: left.transposed,
                                                  b: UnsafeRawPointer(bStart).assumingMemoryBound(to: Float.self), ldb: right.leadingDimension,
                                                  transposeB: right.transposed,
-                                                 c: UnsafeMutableRawPointer(cStart).assumingMemoryBound(to: Float.self), ldc: n) {
+                                                 c: UnsafeMutableRawPointer(cStart).assumingMemoryBound(to: Float.self), ldc: n,
+                                                 accumulating: addendFirst) {
                             continue
                         }
                         GEMM.multiply(transposeA: left.transposed, transposeB: right.transposed, m: m, n: n, k: k,
@@ -91,9 +97,34 @@ enum MatrixProducts {
                 }
             }
         }
-        // addmm: the product, then the bias added with one rounding (what PyTorch's MKL call gives).
-        if let base { for i in 0..<c.count { c[i] = c[i] + base[i] } }
+        // addmm elsewhere: the product, then the bias added with one rounding.
+        if let bias, !addendFirst { addBias(bias, to: &c, m: m, n: n) }
         return c
+    }
+
+    /// c[item, i, j] += bias[i, j] for every batch item of `c`, reading the
+    /// (possibly broadcast) m×n view `bias` through its strides.
+    private static func addBias<T: KernelFloat & StorageElement>(_ bias: Tensor, to c: inout [T], m: Int, n: Int) {
+        guard m > 0, n > 0 else { return }
+        let values = T.buffer(of: bias.storage)
+        let rowStride = bias.strides[0], colStride = bias.strides[1]
+        values.withUnsafeBufferPointer { vp in
+            c.withUnsafeMutableBufferPointer { cp in
+                var item = 0
+                while item < cp.count {
+                    for i in 0..<m {
+                        let row = vp.baseAddress! + bias.offset + i * rowStride
+                        let out = cp.baseAddress! + item + i * n
+                        if colStride == 1 {
+                            for j in 0..<n { out[j] = out[j] + row[j] }
+                        } else {
+                            for j in 0..<n { out[j] = out[j] + row[j * colStride] }
+                        }
+                    }
+                    item += m * n
+                }
+            }
+        }
     }
 
     /// A vector seen as a `rows × cols` matrix (one of them 1), without copying or recording.

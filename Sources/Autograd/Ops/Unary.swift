@@ -41,7 +41,7 @@ extension Tensor {
         }
     }
     public func expm1() throws -> Tensor {
-        try elementwise("Expm1Backward0", symbol: "expm1", saveOutput: true, f32: expm1f, f64: Foundation.expm1) { _, r in
+        try elementwise("Expm1Backward0", symbol: "expm1", saveOutput: true, f32: CorrectlyRoundedFloat.expm1, f64: Foundation.expm1) { _, r in
             try r.add(Self.one)
         }
     }
@@ -49,17 +49,17 @@ extension Tensor {
         try elementwise("LogBackward0", symbol: "log", saveInput: true, f32: logf, f64: Foundation.log) { a, _ in try a.reciprocal() }
     }
     public func log2() throws -> Tensor {
-        try elementwise("Log2Backward0", symbol: "log2", saveInput: true, f32: log2f, f64: Foundation.log2) { a, _ in
+        try elementwise("Log2Backward0", symbol: "log2", saveInput: true, f32: CorrectlyRoundedFloat.log2, f64: Foundation.log2) { a, _ in
             try a.mul(Self.number(M_LN2)).reciprocal()
         }
     }
     public func log10() throws -> Tensor {
-        try elementwise("Log10Backward0", symbol: "log10", saveInput: true, f32: log10f, f64: Foundation.log10) { a, _ in
+        try elementwise("Log10Backward0", symbol: "log10", saveInput: true, f32: CorrectlyRoundedFloat.log10, f64: Foundation.log10) { a, _ in
             try a.mul(Self.number(M_LN10)).reciprocal()
         }
     }
     public func log1p() throws -> Tensor {
-        try elementwise("Log1PBackward0", symbol: "log1p", saveInput: true, f32: log1pf, f64: Foundation.log1p) { a, _ in
+        try elementwise("Log1PBackward0", symbol: "log1p", saveInput: true, f32: CorrectlyRoundedFloat.log1p, f64: Foundation.log1p) { a, _ in
             try a.add(Self.one).reciprocal()
         }
     }
@@ -97,7 +97,7 @@ extension Tensor {
         }
     }
     public func tanh() throws -> Tensor {
-        try elementwise("TanhBackward0", symbol: "tanh", saveOutput: true, f32: tanhf, f64: Foundation.tanh) { _, r in
+        try elementwise("TanhBackward0", symbol: "tanh", saveOutput: true, f32: CorrectlyRoundedFloat.tanh, f64: Foundation.tanh) { _, r in
             try r.mul(r).rsub(Self.one)
         }
     }

@@ -71,6 +71,11 @@ private final class ResultRecorder: FigureCellRunner {
         record(cell, inner.run(cell, limits: limits))
     }
 
+    var drawsComputationGraphs: Bool {
+        get { (inner as? FigureCellRunner)?.drawsComputationGraphs ?? false }
+        set { (inner as? FigureCellRunner)?.drawsComputationGraphs = newValue }
+    }
+
     var figureRenderer: FigureRenderer? {
         get { (inner as? FigureCellRunner)?.figureRenderer }
         set { (inner as? FigureCellRunner)?.figureRenderer = newValue }

@@ -8,10 +8,10 @@ extension NotebookRun {
     static func figureIdPrefix(_ cell: Cell) -> String { "fig-\(cell.index)" }
 
     /// Gives a new session the SVG renderer when figures are wanted.
-    func prepare(_ runner: CellRunner) {
-        if options.collectFigures, let drawing = runner as? FigureCellRunner, drawing.figureRenderer == nil {
-            drawing.figureRenderer = SVGFigureRenderer()
-        }
+    func prepare(_ runner: CellRunner, for document: NotebookDocument) {
+        guard options.collectFigures, let drawing = runner as? FigureCellRunner else { return }
+        if drawing.figureRenderer == nil { drawing.figureRenderer = SVGFigureRenderer() }
+        if document.cells.contains(where: { $0.attributes.graph != nil }) { drawing.drawsComputationGraphs = true }
     }
 
     func run(_ cell: Cell, on runner: CellRunner, limits: Limits) -> CellResult {

@@ -12,6 +12,9 @@ public protocol CellRunner: AnyObject {
 public protocol FigureCellRunner: CellRunner {
     /// Draws what cells show; nil drops their figures.
     var figureRenderer: FigureRenderer? { get set }
+    /// Whether the session keeps what each recorded op produced, so graph
+    /// figures can show intermediate values (off: it costs every op).
+    var drawsComputationGraphs: Bool { get set }
     /// Runs one cell; its figures get ids `<figureIdPrefix>-1`, `-2`, …
     func run(_ cell: CellSource, limits: Limits, figureIdPrefix: String) -> CellResult
     /// The computation graph of a `graph` (nil name) or `graph=NAME` cell
@@ -36,6 +39,11 @@ extension NotebookSession: FigureCellRunner {
 
     public func computationGraph(named name: String?, cellCode: String) throws -> GraphFigure? {
         try graphFigure(named: name, cellCode: cellCode)
+    }
+
+    public var drawsComputationGraphs: Bool {
+        get { engine.keepsOperationOutputs }
+        set { engine.keepsOperationOutputs = newValue }
     }
 }
 

@@ -49,7 +49,7 @@ struct NotebookRun {
             var limits = baseLimits
             if let timeout = cell.attributes.timeout { limits.timeoutSeconds = timeout }
             let runner = session ?? options.makeRunner(path, baseLimits)
-            if session == nil { prepare(runner) }
+            if session == nil { prepare(runner, for: document) }
             session = runner
 
             let cellStarted = Date()

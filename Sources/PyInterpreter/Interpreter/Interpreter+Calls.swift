@@ -125,6 +125,7 @@ extension Interpreter {
             for (local, cell) in code.scope.capturedParameters { cells[cell].value = locals[local] }
         }
         let frame = Frame(locals: locals, cells: cells, unit: code.unit ?? self.frame?.unit ?? SourceUnit(fileName: fileName, code: "", firstLine: 1, indent: 0), name: code.name, function: fn)
+        if code.isGenerator { return .object(FunctionGenerator(self, code: code, frame: frame)) }
         try enterCall()
         try tick()
         let previous = self.frame

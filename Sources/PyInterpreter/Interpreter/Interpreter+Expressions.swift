@@ -108,6 +108,12 @@ extension Interpreter {
             let x = try eval(value, f)
             try store(v, x, f)
             return x
+        case .yield(let value, let from):
+            let x = try value.map { try eval($0, f) } ?? .none
+            guard from else { return try yieldFromGenerator(x) }
+            let iterator = try located(e.span) { try makeIterator(x) }
+            while let item = try iterator.next(self) { _ = try yieldFromGenerator(item) }
+            return .none
         }
     }
 

@@ -67,7 +67,10 @@ extension Interpreter {
             }
             return try exec(orElse, f)
         case .for(let target, let iterable, let body, let orElse):
-            return try execFor(target, iterable, body, orElse, s.span, f)
+            let flow = try execFor(target, iterable, body, orElse, s.span, f)
+            // A generator left by `break` is closed now, as CPython's refcounting does.
+            if !abandonedGenerators.isEmpty { closeAbandonedGenerators() }
+            return flow
         case .try(let body, let handlers, let orElse, let finally):
             return try execTry(body, handlers, orElse, finally, f)
         case .with(let items, let body):

@@ -46,6 +46,10 @@ public final class Interpreter {
 
     var callDepth = 0
     var frame: Frame?
+    /// The generator whose body is running, if any (where `yield` hands values to).
+    var generatorChannel: GeneratorChannel?
+    /// Generators dropped while suspended; closed at the next safe point.
+    var abandonedGenerators: [GeneratorChannel] = []
     /// Exceptions being handled by `except` blocks, innermost last (bare `raise`).
     var handledExceptions: [PyError] = []
     /// Containers whose repr is in progress (recursive containers print `[...]`).
@@ -89,6 +93,7 @@ public final class Interpreter {
         reprInProgress = []
         frame = top
         defer {
+            closeAbandonedGenerators()
             frame = nil
             callDepth = 0
         }

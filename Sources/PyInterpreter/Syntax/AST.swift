@@ -51,6 +51,8 @@ struct Expr {
         case starred(Expr)
         case comprehension(Comprehension)
         case walrus(Variable, Expr)
+        /// `yield value` / `yield from iterable` inside a generator function.
+        case yield(Expr?, from: Bool)
     }
 }
 
@@ -189,6 +191,8 @@ final class FunctionDef {
     var body: [Stmt]
     let isLambda: Bool
     let span: SourceSpan
+    /// Its body contains `yield`: calling it makes a generator instead of running it.
+    var isGenerator = false
     var scope = ScopeLayout()
     /// Symbols of parameters, in order (keyword binding).
     var parameterSymbols: [Symbol] = []

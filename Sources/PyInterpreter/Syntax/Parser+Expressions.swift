@@ -17,6 +17,19 @@ extension Parser {
         }
     }
 
+    /// `yield`, `yield value`, `yield a, b` or `yield from iterable`; marks the enclosing function a generator.
+    func parseYield() throws -> Expr {
+        let start = advance().span.start
+        guard isInFunction else { throw fail("'yield' outside function", at: start) }
+        noteYield()
+        if accept(.from) {
+            let source = try parseTest()
+            return Expr(kind: .yield(source, from: true), span: SourceSpan(start: start, end: lastEnd))
+        }
+        let value = startsExpression(current) ? try parseStarExpressions() : nil
+        return Expr(kind: .yield(value, from: false), span: SourceSpan(start: start, end: lastEnd))
+    }
+
     /// `a, *b, c` (a tuple when there is a comma), as in assignments and `return`.
     func parseStarExpressions() throws -> Expr {
         let first = try parseStarExpression()
@@ -343,7 +356,7 @@ extension Parser {
             advance()
             return Expr(kind: .constant(.bool(false)), span: span)
         case .keyword(.yield):
-            throw fail(isInFunction ? "generators ('yield') are not supported" : "'yield' outside function", at: span.start)
+            throw fail(isInFunction ? "a 'yield' expression must be in parentheses here" : "'yield' outside function", at: span.start)
         case .punct(.ellipsis):
             advance()
             return Expr(kind: .constant(.ellipsis), span: span)
@@ -365,7 +378,11 @@ extension Parser {
         defer { depth -= 1 }
         let start = advance().span.start
         if accept(.rparen) { return Expr(kind: .tuple([]), span: SourceSpan(start: start, end: lastEnd)) }
-        if current.is(.yield) { throw fail(isInFunction ? "generators ('yield') are not supported" : "'yield' outside function", at: current.span.start) }
+        if current.is(.yield) {
+            let inner = try parseYield()
+            guard accept(.rparen) else { throw failInvalid() }
+            return Expr(kind: inner.kind, span: SourceSpan(start: start, end: lastEnd))
+        }
         let first = try parseStarExpression()
         if current.is(.for) {
             let comp = try parseComprehensionTail(kind: .generator, element: first, value: nil, start: start)

@@ -17,6 +17,8 @@ final class Parser {
     var depth = 0
     private var loopDepth = 0
     private var functionDepth = 0
+    /// Whether the function being parsed contains `yield` (it is a generator).
+    private var sawYield = false
     private var scopeNames: [String] = []
     /// In f-string sub-parsers: prefix for error messages.
     private let messagePrefix: String
@@ -260,7 +262,7 @@ final class Parser {
         case .keyword(.from):
             return try parseFromImport()
         case .keyword(.yield):
-            throw fail(functionDepth == 0 ? "'yield' outside function" : "generators ('yield') are not supported", at: start)
+            return Stmt(kind: .expression(try parseYield()), span: SourceSpan(start: start, end: lastEnd))
         case .name("print"):
             if case .string = peek(1).kind {
                 throw fail("Missing parentheses in call to 'print'. Did you mean print(...)?", at: start)
@@ -278,8 +280,7 @@ final class Parser {
             var targets = [first]
             var value = first
             while accept(.assign) {
-                if current.is(.yield) { throw fail("'yield' outside function", at: current.span.start) }
-                value = try parseStarExpressions()
+                value = current.is(.yield) ? try parseYield() : try parseStarExpressions()
                 targets.append(value)
             }
             targets.removeLast()
@@ -400,6 +401,7 @@ final class Parser {
             case .generator: return "generator expression"
             }
         case .walrus: return "named expression"
+        case .yield: return "yield expression"
         case .constant, .boolean, .not, .unary, .binary: return "expression"
         case .starred: return "starred"
         case .name: return "name"
@@ -637,14 +639,18 @@ final class Parser {
         let savedLoops = loopDepth
         loopDepth = 0
         functionDepth += 1
+        let savedYield = sawYield
+        sawYield = false
         defer {
             scopeNames.removeLast(2)
             loopDepth = savedLoops
             functionDepth -= 1
+            sawYield = savedYield
         }
         let body = try parseBlock(owner: "function definition on line \(keyword.span.start.line)")
         let def = FunctionDef(name: name, qualifiedName: qualifiedName, parameters: parameters, body: body, isLambda: false,
                               span: SourceSpan(start: keyword.span.start, end: nameToken.span.end))
+        def.isGenerator = sawYield
         def.unit = unit
         return Stmt(kind: .functionDef(def, decorators: decorators, target: .unresolved(name)), span: SourceSpan(start: start, end: nameToken.span.end))
     }
@@ -731,4 +737,5 @@ final class Parser {
     }
 
     var isInFunction: Bool { functionDepth > 0 }
+    func noteYield() { sawYield = true }
 }

@@ -259,6 +259,8 @@ final class Resolver {
         case .walrus(let v, let value):
             collect(value, a)
             a.bind(v.name)
+        case .yield(let value, _):
+            if let value { collect(value, a) }
         }
     }
 
@@ -476,6 +478,7 @@ final class Resolver {
             c.analysis = nil
             kind = .comprehension(c)
         case .walrus(let v, let value): kind = .walrus(resolve(v, scope), r(value))
+        case .yield(let value, let from): kind = .yield(value.map(r), from: from)
         }
         return Expr(kind: kind, span: e.span)
     }

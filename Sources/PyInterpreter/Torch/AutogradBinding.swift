@@ -37,6 +37,7 @@ enum AutogradBinding {
             for (t, g) in zip(ts, gs) { try t.backward(g, retainGraph: retain, createGraph: create) }
             return .none
         }
+        CustomFunctionBinding.register(m)
         // `Variable(t, requires_grad=…)`: the old wrapper, now just the tensor.
         m.addFunction("Variable") { interp, args in
             let a = try NativeSignature("Variable", "data", .init("requires_grad", default: .bool(false)), .init("volatile", default: .bool(false))).bind(args)

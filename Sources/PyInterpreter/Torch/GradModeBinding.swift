@@ -7,6 +7,8 @@ enum GradModeBinding {
     final class State {
         let enabled: Bool
         var saved: [Bool] = []
+        /// set_grad_enabled's mode before its constructor switched it: `with` restores that.
+        var modeBeforeConstruction: Bool?
         init(enabled: Bool) { self.enabled = enabled }
     }
 
@@ -15,20 +17,25 @@ enum GradModeBinding {
         return NativeClassBuilder(name, module: "torch.autograd.grad_mode")
             .initializer { interp, this, args in
                 var mode = enabled ?? true
+                var before: Bool?
                 if enabled == nil {
                     let a = try signature.bind(args)
                     mode = try interp.isTruthy(a["mode"])
                     // set_grad_enabled takes effect immediately, not only inside `with`.
+                    before = GradMode.isEnabled
                     GradMode.isEnabled = mode
                 } else if name == "inference_mode", let m = args.positional.first {
                     mode = !(try interp.isTruthy(m))
                 }
-                this.instance?.payload = State(enabled: mode)
+                let state = State(enabled: mode)
+                state.modeBeforeConstruction = before
+                this.instance?.payload = state
                 return .none
             }
             .method("__enter__") { _, this, _ in
                 let s = try this.requirePayload(State.self, name)
-                s.saved.append(GradMode.isEnabled)
+                s.saved.append(s.modeBeforeConstruction ?? GradMode.isEnabled)
+                s.modeBeforeConstruction = nil
                 GradMode.isEnabled = s.enabled
                 return .none
             }

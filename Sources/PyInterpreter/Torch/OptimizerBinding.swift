@@ -109,6 +109,7 @@ enum OptimizerBinding {
             for (k, v) in try optimizer(this).defaults { d.set(.string(k), hash: try interp.hashKey(.string(k)), value(v)) }
             return .object(d)
         }
+        .method("state_dict") { interp, this, _ in try stateDict(interp, try optimizer(this)) }
         .property("state") { interp, this in
             let d = PyDict()
             for (p, s) in try optimizer(this).stateEntries {
@@ -120,6 +121,33 @@ enum OptimizerBinding {
             return .object(d)
         }
         .build()
+
+    /// `optimizer.state_dict()`: per-parameter state and the groups' options,
+    /// parameters named by their index across all groups, as PyTorch packs them.
+    static func stateDict(_ interp: Interpreter, _ opt: Optimizer) throws -> Value {
+        func dict(_ pairs: [(String, Value)]) throws -> PyDict {
+            let d = PyDict()
+            for (k, v) in pairs { d.set(.string(k), hash: try interp.hashKey(.string(k)), v) }
+            return d
+        }
+        var index: [ObjectIdentifier: Int] = [:]
+        var groups: [Value] = []
+        for g in opt.paramGroups {
+            var ids: [Value] = []
+            for p in g.params {
+                let i = index[ObjectIdentifier(p)] ?? index.count
+                index[ObjectIdentifier(p)] = i
+                ids.append(.int(i))
+            }
+            groups.append(.object(try dict(g.options.map { ($0.key, value($0.value)) } + [("params", .list(ids))])))
+        }
+        let state = PyDict()
+        for (p, s) in opt.stateEntries {
+            guard let i = index[ObjectIdentifier(p)] else { continue }
+            state.set(.int(i), hash: try interp.hashKey(.int(i)), .object(try dict(s.entries.map { ($0.key, TorchValues.box($0.value)) })))
+        }
+        return .object(try dict([("state", .object(state)), ("param_groups", .list(groups))]))
+    }
 
     /// One param group as a live dict: `group['lr'] = 0.01` changes the optimizer.
     static let groupView: PyType = NativeClassBuilder("dict", module: "builtins", instantiable: false)

@@ -4,7 +4,13 @@ import Autograd
 /// the engine; named operations come from `TensorFunctions`.
 enum TensorClass {
     static func make() -> PyType {
-        let b = NativeClassBuilder("Tensor", module: "torch", instantiable: false)
+        let b = NativeClassBuilder("Tensor", module: "torch")
+        b.initializer { interp, this, args in
+            let t = try LegacyTensorConstructor.make(interp, "Tensor", dtype: EngineContext.current.defaultFloat, args)
+            t.boxed = this.instance
+            this.instance?.payload = t
+            return .none
+        }
         operators(b)
         protocols(b)
         properties(b)

@@ -41,6 +41,12 @@ enum TensorIndexing {
                 }
                 return .tensor(t)
             }
+            if o is PyRange {
+                // A range indexes like the list of its ints (`y_hat[range(n), y]`).
+                let items = try interp.iterate(v)
+                if items.isEmpty { return .tensor(try Tensor.zeros([0], dtype: .int64)) }
+                return .tensor(try TorchValues.tensor(from: .tuple(items), dtype: .int64, interp: interp))
+            }
             if o is PyBigInt { throw PyError(.indexError, "index out of range") }
             return .int(try interp.indexValue(v))
         default:

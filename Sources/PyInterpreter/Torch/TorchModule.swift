@@ -22,6 +22,7 @@ enum TorchModule {
             m.addFunction(f.name, f.functionBody)
         }
         TorchGeneratorBinding.register(m)
+        LegacyTensorConstructor.register(m)
         GradModeBinding.register(m)
         factories(m)
         joins(m)
@@ -67,7 +68,8 @@ enum TorchModule {
         func sized(_ name: String, _ make: @escaping ([Int], DType, BoundArguments) throws -> Tensor) {
             m.addFunction(name) { interp, args in
                 let a = try NativeSignature(name, parameters: [.varPositional("size"), .keywordOnly("size", default: .none)] + factoryKeywords).bind(args)
-                let shapeArgs = a.optional("size").map { [$0] } ?? a.extraPositional
+                // Slot 1 is the keyword `size=`; `a["size"]` would name the `*size` tuple.
+                let shapeArgs = a[1].isNone ? a.extraPositional : [a[1]]
                 let shape = try TorchValues.shape(interp, shapeArgs, name)
                 return try finish(try make(shape, try a.dtype() ?? defaultFloat, a), a)
             }

@@ -18,7 +18,12 @@ enum TorchTypes {
         }
         .build()
 
-    static let size: PyType = NativeClassBuilder("Size", module: "torch", instantiable: false)
+    static let size: PyType = NativeClassBuilder("Size", module: "torch")
+        .initializer { interp, this, args in
+            let dims = try args.positional.first.map { try interp.iterate($0).map { try TorchValues.int($0, "torch.Size()") } } ?? []
+            this.instance?.payload = SizeBox(dims)
+            return .none
+        }
         .method("__repr__") { _, this, _ in .string(TensorFormatter.sizeRepr(try this.requirePayload(SizeBox.self, "torch.Size").dims)) }
         .method("__len__") { _, this, _ in .int(try this.requirePayload(SizeBox.self, "torch.Size").dims.count) }
         .method("__iter__") { interp, this, _ in

@@ -150,6 +150,11 @@ private final class ForwardingRunner: FigureCellRunner {
 
     func run(_ cell: CellSource, limits: Limits) -> CellResult { inner.run(cell, limits: limits) }
 
+    var drawsComputationGraphs: Bool {
+        get { (inner as? FigureCellRunner)?.drawsComputationGraphs ?? false }
+        set { (inner as? FigureCellRunner)?.drawsComputationGraphs = newValue }
+    }
+
     var figureRenderer: FigureRenderer? {
         get { (inner as? FigureCellRunner)?.figureRenderer }
         set { (inner as? FigureCellRunner)?.figureRenderer = newValue }

@@ -3,6 +3,11 @@ import XCTest
 
 /// Which tensor a `graph` cell draws, and the names its nodes get.
 final class GraphCellTargetTests: InterpreterTestCase {
+    override func setUp() {
+        super.setUp()
+        session.engine.keepsOperationOutputs = true   // graph figures show intermediate values
+    }
+
     let classic = """
     import torch
     a = torch.tensor(2.0, requires_grad=True)
