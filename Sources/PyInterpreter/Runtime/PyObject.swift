@@ -34,10 +34,11 @@ public final class PyInstance: PyObject {
         return t
     }
 
-    /// The instance whose `weakBoxTarget` is `boxed`, if it still lives.
+    /// The instance whose `weakBoxTarget` is `boxed`, if it still lives
+    /// (or the instance itself, when code stored it directly).
     public static func boxed(by boxed: AnyObject?) -> PyInstance? {
-        guard let token = boxed as? BoxToken else { return nil }
-        return token.instance
+        if let token = boxed as? BoxToken { return token.instance }
+        return boxed as? PyInstance
     }
 }
 
