@@ -7,9 +7,9 @@ import XCTest
 final class CallPathTests: InterpreterTestCase {
     func testEveryOperatorHasItsSpecialMethodNames() {
         for op in BinaryOp.allCases {
-            XCTAssertEqual(op.symbols.forward.name, "__\(op.dunder)__")
-            XCTAssertEqual(op.symbols.reflected.name, "__r\(op.dunder)__")
-            XCTAssertEqual(op.symbols.inPlace.name, "__i\(op.dunder)__")
+            XCTAssertEqual(op.forwardSymbol.name, "__\(op.dunder)__")
+            XCTAssertEqual(op.reflectedSymbol.name, "__r\(op.dunder)__")
+            XCTAssertEqual(op.inPlaceSymbol.name, "__i\(op.dunder)__")
         }
     }
 

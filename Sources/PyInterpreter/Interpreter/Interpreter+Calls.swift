@@ -15,10 +15,12 @@ extension Interpreter {
         }
         if let fn = o as? PyFunction { return try callFunction(fn, args) }
         if let native = o as? PyNativeFunction { return try callNative(native, args) }
-        if let bound = o as? PyBoundMethod { return try callDescriptor(bound.function, bound.receiver, args) }
-        if let type = o as? PyType { return try callType(type, args) }
-        if let inst = o as? PyInstance, let callAttr = inst.cls.lookup(.dunderCall) {
-            return try callDescriptor(callAttr, callee, args)
+        if let inst = o as? PyInstance {
+            if let callAttr = inst.cls.lookup(.dunderCall) { return try callDescriptor(callAttr, callee, args) }
+        } else if let bound = o as? PyBoundMethod {
+            return try callDescriptor(bound.function, bound.receiver, args)
+        } else if let type = o as? PyType {
+            return try callType(type, args)
         }
         throw PyError(.typeError, "'\(callee.typeName)' object is not callable")
     }

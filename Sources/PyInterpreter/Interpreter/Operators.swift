@@ -53,7 +53,7 @@ extension Interpreter {
                 try mergeMapping(into: dict, r)
                 return l
             } else if o is PyInstance {
-                if let method = l.pyType.lookup(op.symbols.inPlace) {
+                if let method = l.pyType.lookup(op.inPlaceSymbol) {
                     let result = try callBinary(method, l, r)
                     if !result.isNotImplemented { return result }
                 }
@@ -64,13 +64,11 @@ extension Interpreter {
 
     /// Special methods of user and native classes (builtin types are handled by `builtinBinary`).
     private func dispatchBinary(_ op: BinaryOp, _ l: Value, _ r: Value) throws -> Value? {
-        guard l.instance != nil || r.instance != nil else { return nil }
-        let lt = l.pyType, rt = r.pyType
-        let symbols = op.symbols
-        let forward = symbols.forward
-        let reflected = symbols.reflected
-        let lm = l.instance != nil ? lt.lookup(forward) : nil
-        let rm = lt === rt || r.instance == nil ? nil : rt.lookup(reflected)
+        let li = l.instance, ri = r.instance
+        if li == nil && ri == nil { return nil }
+        let lt = li?.cls ?? l.pyType, rt = ri?.cls ?? r.pyType
+        let lm = li != nil ? lt.lookup(op.forwardSymbol) : nil
+        let rm = lt === rt || ri == nil ? nil : rt.lookup(op.reflectedSymbol)
         if let rm = rm, rt.isSubtype(of: lt), lt !== rt {
             let v = try callBinary(rm, r, l)
             if !v.isNotImplemented { return v }

@@ -84,35 +84,37 @@ public enum BinaryOp: String, CaseIterable {
 }
 
 /// A binary operator's special-method names, interned once (an operator on
-/// instances looks them up on every evaluation).
-struct BinaryOpSymbols {
-    let forward: Symbol
-    let reflected: Symbol
-    let inPlace: Symbol
-
-    static let all: [BinaryOpSymbols] = BinaryOp.allCases.map { op in
-        BinaryOpSymbols(forward: Symbol.intern("__\(op.dunder)__"), reflected: Symbol.intern("__r\(op.dunder)__"),
-                        inPlace: Symbol.intern("__i\(op.dunder)__"))
-    }
+/// instances looks them up on every evaluation), indexed by `BinaryOp.ordinal`.
+enum BinaryOpSymbols {
+    static let forward: [Symbol] = BinaryOp.allCases.map { Symbol.intern("__\($0.dunder)__") }
+    static let reflected: [Symbol] = BinaryOp.allCases.map { Symbol.intern("__r\($0.dunder)__") }
+    static let inPlace: [Symbol] = BinaryOp.allCases.map { Symbol.intern("__i\($0.dunder)__") }
 }
 
 extension BinaryOp {
-    var symbols: BinaryOpSymbols {
-        let table = BinaryOpSymbols.all
+    /// `__add__`
+    var forwardSymbol: Symbol { BinaryOpSymbols.forward[ordinal] }
+    /// `__radd__`
+    var reflectedSymbol: Symbol { BinaryOpSymbols.reflected[ordinal] }
+    /// `__iadd__`
+    var inPlaceSymbol: Symbol { BinaryOpSymbols.inPlace[ordinal] }
+
+    /// The position in `allCases`.
+    private var ordinal: Int {
         switch self {
-        case .add: return table[0]
-        case .subtract: return table[1]
-        case .multiply: return table[2]
-        case .trueDivide: return table[3]
-        case .floorDivide: return table[4]
-        case .modulo: return table[5]
-        case .power: return table[6]
-        case .matmul: return table[7]
-        case .leftShift: return table[8]
-        case .rightShift: return table[9]
-        case .bitAnd: return table[10]
-        case .bitOr: return table[11]
-        case .bitXor: return table[12]
+        case .add: return 0
+        case .subtract: return 1
+        case .multiply: return 2
+        case .trueDivide: return 3
+        case .floorDivide: return 4
+        case .modulo: return 5
+        case .power: return 6
+        case .matmul: return 7
+        case .leftShift: return 8
+        case .rightShift: return 9
+        case .bitAnd: return 10
+        case .bitOr: return 11
+        case .bitXor: return 12
         }
     }
 }
