@@ -175,7 +175,9 @@ public struct BoundArguments {
     }
 
     private func index(_ name: String) -> Int? {
-        let i = signature.parameters.firstIndex { $0.name.name == name }
+        // Comparing lengths first skips most mismatches cheaply (names are short literals).
+        let length = name.utf8.count
+        let i = signature.parameters.firstIndex { $0.name.name.utf8.count == length && $0.name.name == name }
         assert(i != nil, "\(signature.functionName)(): no parameter named \(name)")
         return i
     }
