@@ -175,9 +175,7 @@ public struct BoundArguments {
     }
 
     private func index(_ name: String) -> Int? {
-        // Comparing lengths first skips most mismatches cheaply (names are short literals).
-        let length = name.utf8.count
-        let i = signature.parameters.firstIndex { $0.name.name.utf8.count == length && $0.name.name == name }
+        let i = signature.parameters.firstIndex { $0.name.name == name }
         assert(i != nil, "\(signature.functionName)(): no parameter named \(name)")
         return i
     }
