@@ -4,6 +4,14 @@ import PackageDescription
 // Layers, each depending only on those above it:
 //   CCmark, COpenBLAS, CGraphviz (system libraries)
 //   Autograd  -> NN -> PyInterpreter -> Notebook -> litgrad
+// Release builds of the hot targets skip the runtime's dynamic exclusivity
+// checks (class properties, globals, escaping captures): they cost about 8 %
+// of the cell-language training loop. Debug builds (and so the tests) keep
+// them, and the compiler's static checks stay on everywhere.
+let releaseSpeed: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "Litgrad",
     platforms: [.macOS(.v14)],
@@ -36,11 +44,12 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "Autograd", dependencies: ["COpenBLAS"]),
-        .target(name: "NN", dependencies: ["Autograd"]),
+        .target(name: "Autograd", dependencies: ["COpenBLAS"], swiftSettings: releaseSpeed),
+        .target(name: "NN", dependencies: ["Autograd"], swiftSettings: releaseSpeed),
         .target(
             name: "PyInterpreter",
-            dependencies: ["Autograd", "NN", .product(name: "BigInt", package: "BigInt")]
+            dependencies: ["Autograd", "NN", .product(name: "BigInt", package: "BigInt")],
+            swiftSettings: releaseSpeed
         ),
         .target(
             name: "Notebook",

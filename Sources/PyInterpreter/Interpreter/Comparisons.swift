@@ -20,15 +20,15 @@ extension Interpreter {
         let lt = l.pyType, rt = r.pyType
         let reflectFirst = lt !== rt && rt.isSubtype(of: lt)
         if reflectFirst, let rm = rt.lookup(reflected), !isDefaultComparison(rm) {
-            let v = try callDescriptor(rm, r, Arguments([l]))
+            let v = try callBinary(rm, r, l)
             if !v.isNotImplemented { return v }
         }
         if let lm = lt.lookup(forward), !isDefaultComparison(lm) {
-            let v = try callDescriptor(lm, l, Arguments([r]))
+            let v = try callBinary(lm, l, r)
             if !v.isNotImplemented { return v }
         }
         if !reflectFirst, let rm = rt.lookup(reflected), !isDefaultComparison(rm) {
-            let v = try callDescriptor(rm, r, Arguments([l]))
+            let v = try callBinary(rm, r, l)
             if !v.isNotImplemented { return v }
         }
         switch op {
@@ -36,7 +36,7 @@ extension Interpreter {
         case .notEqual:
             // Default `!=` inverts a user-defined `==`.
             if let eq = lt.lookup(.dunderEq), !isDefaultComparison(eq) {
-                let v = try callDescriptor(eq, l, Arguments([r]))
+                let v = try callBinary(eq, l, r)
                 if !v.isNotImplemented { return .bool(try !isTruthy(v)) }
             }
             return .bool(!l.isIdentical(to: r))

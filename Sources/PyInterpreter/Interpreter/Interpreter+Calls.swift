@@ -15,17 +15,24 @@ extension Interpreter {
         }
         if let fn = o as? PyFunction { return try callFunction(fn, args) }
         if let native = o as? PyNativeFunction { return try callNative(native, args) }
-        if let bound = o as? PyBoundMethod { return try callDescriptor(bound.function, bound.receiver, args) }
-        if let type = o as? PyType { return try callType(type, args) }
-        if let inst = o as? PyInstance, let callAttr = inst.cls.lookup(.dunderCall) {
-            return try callDescriptor(callAttr, callee, args)
+        if let inst = o as? PyInstance {
+            if let callAttr = inst.cls.lookup(.dunderCall) { return try callDescriptor(callAttr, callee, args) }
+        } else if let bound = o as? PyBoundMethod {
+            return try callDescriptor(bound.function, bound.receiver, args)
+        } else if let type = o as? PyType {
+            return try callType(type, args)
         }
         throw PyError(.typeError, "'\(callee.typeName)' object is not callable")
     }
 
     /// Calls `obj.name(*args)`.
     public func callMethod(_ obj: Value, _ name: String, _ args: Arguments = .empty) throws -> Value {
-        switch try lookupMethod(obj, Symbol.intern(name)) {
+        try callMethod(obj, Symbol.intern(name), args)
+    }
+
+    /// Calls `obj.name(*args)` with an interned name (hot paths intern once).
+    public func callMethod(_ obj: Value, _ name: Symbol, _ args: Arguments = .empty) throws -> Value {
+        switch try lookupMethod(obj, name) {
         case .unbound(let f): return try callDescriptor(f, obj, args)
         case .value(let v): return try call(v, args)
         }
@@ -52,6 +59,15 @@ extension Interpreter {
             }
         }
         return try call(attr, args)
+    }
+
+    /// Calls a binary special method found on the type of `receiver` with `other`:
+    /// native binary methods directly, anything else through `callDescriptor`.
+    func callBinary(_ attr: Value, _ receiver: Value, _ other: Value) throws -> Value {
+        if case .object(let o) = attr, let native = o as? PyNativeFunction, let body = native.binaryBody {
+            return try runNative { try body(self, receiver, other) }
+        }
+        return try callDescriptor(attr, receiver, Arguments([other]))
     }
 
     @inline(__always)

@@ -13,6 +13,13 @@ extension Interpreter {
         switch e.kind {
         case .constant(let v):
             return v
+        // Bound locals and globals without copying the variable out of the node.
+        case .name(.global(let slot, _)):
+            if let x = globals.values[slot] ?? globals.builtinValues[slot] { return x }
+            return try loadName(e, f)
+        case .name(.local(let i, _)):
+            if let x = f.locals[i] { return x }
+            return try loadName(e, f)
         case .name(let v):
             return try load(v, f, e.span)
         case .binary(let op, let a, let b):
@@ -118,6 +125,12 @@ extension Interpreter {
         }
     }
 
+    /// `load` for a name node (the error paths of the fast cases in `eval`).
+    private func loadName(_ e: Expr, _ f: Frame) throws -> Value {
+        guard case .name(let v) = e.kind else { return try eval(e, f) }
+        return try load(v, f, e.span)
+    }
+
     private func isConstant(_ e: Expr) -> Bool {
         if case .constant = e.kind { return true }
         return false
@@ -157,15 +170,17 @@ extension Interpreter {
 
     @inline(__always)
     func load(_ v: Variable, _ f: Frame, _ span: SourceSpan) throws -> Value {
+        // The names are read only for errors: binding them on the hot path would copy them.
         switch v {
-        case .local(let i, let name):
+        case .local(let i, _):
             if let x = f.locals[i] { return x }
-            throw PyError(.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value").located(span)
-        case .global(let slot, let name):
+            throw PyError(.unboundLocalError, "cannot access local variable '\(v.name)' where it is not associated with a value").located(span)
+        case .global(let slot, _):
             if let x = globals.values[slot] ?? globals.builtinValues[slot] { return x }
-            throw PyError(.nameError, "name '\(name)' is not defined").located(span)
-        case .cell(let i, let name):
+            throw PyError(.nameError, "name '\(v.name)' is not defined").located(span)
+        case .cell(let i, _):
             if let x = f.cells[i].value { return x }
+            let name = v.name
             if let fn = f.function, i >= fn.code.scope.cellCount {
                 throw PyError(.nameError, "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope").located(span)
             }
@@ -218,6 +233,10 @@ extension Interpreter {
 
     func assign(_ target: Expr, _ value: Value, _ f: Frame) throws {
         switch target.kind {
+        case .name(.global(let slot, _)):
+            globals.values[slot] = value
+        case .name(.local(let i, _)):
+            f.locals[i] = value
         case .name(let v):
             try store(v, value, f)
         case .attribute(let objExpr, let name):
@@ -285,22 +304,23 @@ extension Interpreter {
 
     func augmentedAssign(_ target: Expr, _ op: BinaryOp, _ valueExpr: Expr, _ f: Frame) throws {
         switch target.kind {
-        case .name(let v):
-            let old = try load(v, f, target.span)
+        case .name:
+            // Loading and storing through the node keeps to the fast name paths.
+            let old = try eval(target, f)
             let rhs = try eval(valueExpr, f)
             if case .int(let x) = old, case .int(let y) = rhs {
                 switch op {
                 case .add:
                     let (s, o) = x.addingReportingOverflow(y)
-                    if !o { try store(v, .int(s), f); return }
+                    if !o { try assign(target, .int(s), f); return }
                 case .subtract:
                     let (s, o) = x.subtractingReportingOverflow(y)
-                    if !o { try store(v, .int(s), f); return }
+                    if !o { try assign(target, .int(s), f); return }
                 default: break
                 }
             }
             let new = try located(target.span.through(valueExpr.span)) { try inPlaceOperation(op, old, rhs) }
-            try store(v, new, f)
+            try assign(target, new, f)
         case .attribute(let objExpr, let name):
             let obj = try eval(objExpr, f)
             let old = try located(target.span) { try getAttribute(obj, name) }

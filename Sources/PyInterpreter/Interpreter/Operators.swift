@@ -6,6 +6,12 @@ extension Interpreter {
     /// `l op r` with Python semantics: builtin numbers and sequences first, then
     /// `__op__` / reflected `__rop__` on user and native classes.
     public func binaryOperation(_ op: BinaryOp, _ l: Value, _ r: Value) throws -> Value {
+        // Builtin types handle no instance on the left, and none on the right
+        // of a plain number (they do of a str or a dict view).
+        if l.instance != nil || (r.instance != nil && isPlainNumber(l)) {
+            if let v = try dispatchBinary(op, l, r) { return v }
+            throw unsupportedOperands(op, l, r)
+        }
         if let v = try builtinBinary(op, l, r) { return v }
         if let v = try dispatchBinary(op, l, r) { return v }
         throw unsupportedOperands(op, l, r)
@@ -47,8 +53,8 @@ extension Interpreter {
                 try mergeMapping(into: dict, r)
                 return l
             } else if o is PyInstance {
-                if let method = l.pyType.lookup(Symbol.intern("__i\(op.dunder)__")) {
-                    let result = try callDescriptor(method, l, Arguments([r]))
+                if let method = l.pyType.lookup(op.inPlaceSymbol) {
+                    let result = try callBinary(method, l, r)
                     if !result.isNotImplemented { return result }
                 }
             }
@@ -58,22 +64,21 @@ extension Interpreter {
 
     /// Special methods of user and native classes (builtin types are handled by `builtinBinary`).
     private func dispatchBinary(_ op: BinaryOp, _ l: Value, _ r: Value) throws -> Value? {
-        guard l.instance != nil || r.instance != nil else { return nil }
-        let lt = l.pyType, rt = r.pyType
-        let forward = Symbol.intern("__\(op.dunder)__")
-        let reflected = Symbol.intern("__r\(op.dunder)__")
-        let lm = l.instance != nil ? lt.lookup(forward) : nil
-        let rm = lt === rt || r.instance == nil ? nil : rt.lookup(reflected)
+        let li = l.instance, ri = r.instance
+        if li == nil && ri == nil { return nil }
+        let lt = li?.cls ?? l.pyType, rt = ri?.cls ?? r.pyType
+        let lm = li != nil ? lt.lookup(op.forwardSymbol) : nil
+        let rm = lt === rt || ri == nil ? nil : rt.lookup(op.reflectedSymbol)
         if let rm = rm, rt.isSubtype(of: lt), lt !== rt {
-            let v = try callDescriptor(rm, r, Arguments([l]))
+            let v = try callBinary(rm, r, l)
             if !v.isNotImplemented { return v }
         }
         if let lm = lm {
-            let v = try callDescriptor(lm, l, Arguments([r]))
+            let v = try callBinary(lm, l, r)
             if !v.isNotImplemented { return v }
         }
         if let rm = rm {
-            let v = try callDescriptor(rm, r, Arguments([l]))
+            let v = try callBinary(rm, r, l)
             if !v.isNotImplemented { return v }
         }
         return nil
@@ -101,6 +106,13 @@ extension Interpreter {
             break
         }
         return PyError(.typeError, "unsupported operand type(s) for \(op.rawValue): '\(l.typeName)' and '\(r.typeName)'")
+    }
+
+    private func isPlainNumber(_ v: Value) -> Bool {
+        switch v {
+        case .int, .float, .bool, .none: return true
+        case .str, .object: return false
+        }
     }
 
     private func isSequence(_ v: Value) -> Bool {

@@ -69,6 +69,10 @@ public struct NativeSignature {
 
     public let functionName: String
     public let parameters: [Parameter]
+    /// Only positional-or-keyword parameters (the fast path of `bind`).
+    private let isPositionalOnly: Bool
+    /// Every parameter from this index on has a default.
+    private let firstOptional: Int
 
     public init(_ functionName: String, _ parameters: Parameter...) {
         self.init(functionName, parameters: parameters)
@@ -76,10 +80,17 @@ public struct NativeSignature {
     public init(_ functionName: String, parameters: [Parameter]) {
         self.functionName = functionName
         self.parameters = parameters
+        self.isPositionalOnly = parameters.allSatisfy { $0.kind == .positionalOrKeyword }
+        self.firstOptional = (parameters.lastIndex { $0.defaultValue == nil } ?? -1) + 1
     }
 
     /// Matches `args` to the parameters, raising CPython-style TypeErrors.
     public func bind(_ args: Arguments) throws -> BoundArguments {
+        if isPositionalOnly && args.keywords.isEmpty && args.positional.count <= parameters.count
+            && args.positional.count >= firstOptional {
+            // The arguments as given, then defaults: nothing to rearrange or allocate.
+            return BoundArguments(signature: self, positional: args.positional)
+        }
         var values = [Value?](repeating: nil, count: parameters.count)
         var extraPositional: [Value] = []
         var extraKeywords: [(name: Symbol, value: Value)] = []
@@ -131,10 +142,37 @@ public struct NativeSignature {
 /// The result of `NativeSignature.bind`: one value per parameter.
 public struct BoundArguments {
     public let signature: NativeSignature
-    /// Per parameter, in declaration order (`*args` as a tuple; `**kwargs` slot unused).
-    public let values: [Value?]
+    /// Per parameter, when binding had to rearrange; nil when the call passed the
+    /// first parameters positionally (`positional`) and the rest take their defaults.
+    private let rearranged: [Value?]?
+    private let positional: [Value]
     public let extraPositional: [Value]
     public let extraKeywords: [(name: Symbol, value: Value)]
+
+    init(signature: NativeSignature, values: [Value?], extraPositional: [Value], extraKeywords: [(name: Symbol, value: Value)]) {
+        self.signature = signature
+        self.rearranged = values
+        self.positional = []
+        self.extraPositional = extraPositional
+        self.extraKeywords = extraKeywords
+    }
+
+    init(signature: NativeSignature, positional: [Value]) {
+        self.signature = signature
+        self.rearranged = nil
+        self.positional = positional
+        self.extraPositional = []
+        self.extraKeywords = []
+    }
+
+    /// Per parameter, in declaration order (`*args` as a tuple; `**kwargs` slot unused).
+    public var values: [Value?] { signature.parameters.indices.map { value(at: $0) } }
+
+    @inline(__always)
+    private func value(at position: Int) -> Value? {
+        if let rearranged { return rearranged[position] }
+        return position < positional.count ? positional[position] : signature.parameters[position].defaultValue
+    }
 
     private func index(_ name: String) -> Int? {
         let i = signature.parameters.firstIndex { $0.name.name == name }
@@ -142,8 +180,8 @@ public struct BoundArguments {
         return i
     }
     /// The value bound to parameter `name` (its default when not passed; None for an unknown name).
-    public subscript(_ name: String) -> Value { index(name).flatMap { values[$0] } ?? .none }
-    public subscript(_ position: Int) -> Value { values[position] ?? .none }
+    public subscript(_ name: String) -> Value { index(name).flatMap { value(at: $0) } ?? .none }
+    public subscript(_ position: Int) -> Value { value(at: position) ?? .none }
     /// The value of `name`, or nil when it is None.
     public func optional(_ name: String) -> Value? {
         let v = self[name]

@@ -2,6 +2,8 @@
 public typealias NativeFunctionBody = (Interpreter, Arguments) throws -> Value
 /// A native method body: `(interpreter, self, arguments) -> result`.
 public typealias NativeMethodBody = (Interpreter, Value, Arguments) throws -> Value
+/// A native binary special method (`__add__`, `__eq__`…): `(interpreter, self, other) -> result`.
+public typealias NativeBinaryBody = (Interpreter, Value, Value) throws -> Value
 
 /// A function written in the cell language (`def` or `lambda`).
 public final class PyFunction: PyObject {
@@ -38,6 +40,9 @@ public final class PyNativeFunction: PyObject {
     /// `list.append`, `math.sqrt`: used in error messages.
     public let qualifiedName: String
     let body: Body
+    /// For binary special methods: the body without an argument list, which
+    /// operators call directly (`body` adapts it for ordinary calls).
+    let binaryBody: NativeBinaryBody?
     /// For methods: the class they belong to (checked when called unbound).
     var ownerType: PyType?
 
@@ -45,11 +50,24 @@ public final class PyNativeFunction: PyObject {
         self.name = name
         self.qualifiedName = qualifiedName ?? name
         self.body = .function(body)
+        self.binaryBody = nil
     }
     public init(method name: String, owner: PyType?, _ body: @escaping NativeMethodBody) {
         self.name = name
         self.qualifiedName = owner.map { "\($0.name).\(name)" } ?? name
         self.body = .method(body)
+        self.binaryBody = nil
+        self.ownerType = owner
+    }
+    /// A binary special method: one argument besides `self`.
+    public init(binaryMethod name: String, owner: PyType?, _ binary: @escaping NativeBinaryBody) {
+        self.name = name
+        self.qualifiedName = owner.map { "\($0.name).\(name)" } ?? name
+        self.body = .method { interp, me, args in
+            guard args.positional.count == 1 else { throw PyError(.typeError, "expected 1 argument, got \(args.positional.count)") }
+            return try binary(interp, me, args.positional[0])
+        }
+        self.binaryBody = binary
         self.ownerType = owner
     }
     public override var pyType: PyType {

@@ -39,6 +39,14 @@ public final class NativeClassBuilder {
         return self
     }
 
+    /// A binary special method (`__add__`, `__radd__`, `__eq__`…): `body(interpreter, self, other)`.
+    /// Operators call it without building an argument list.
+    @discardableResult
+    public func binaryMethod(_ name: String, _ body: @escaping NativeBinaryBody) -> NativeClassBuilder {
+        type.setAttribute(Symbol.intern(name), .object(PyNativeFunction(binaryMethod: name, owner: type, body)))
+        return self
+    }
+
     /// `__init__`: typically creates the payload (`this.instance?.payload = …`).
     @discardableResult
     public func initializer(_ body: @escaping NativeMethodBody) -> NativeClassBuilder {

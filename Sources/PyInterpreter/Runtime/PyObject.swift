@@ -13,6 +13,8 @@ public final class PyInstance: PyObject {
     public let cls: PyType
     public var attributes = AttributeTable()
     public var payload: AnyObject?
+    /// What an engine object's weak `boxed` reference points at (see `BoxToken`).
+    private var boxToken: BoxToken?
 
     public init(cls: PyType, payload: AnyObject? = nil) {
         self.cls = cls
@@ -22,6 +24,34 @@ public final class PyInstance: PyObject {
 
     /// The payload as `T`, or nil.
     public func payload<T: AnyObject>(as type: T.Type) -> T? { payload as? T }
+
+    /// The object to store in an engine object's weak `boxed` property so that
+    /// `PyInstance.boxed(by:)` finds this instance again while it lives.
+    public var weakBoxTarget: AnyObject {
+        if let t = boxToken { return t }
+        let t = BoxToken(self)
+        boxToken = t
+        return t
+    }
+
+    /// The instance whose `weakBoxTarget` is `boxed`, if it still lives
+    /// (or the instance itself, when code stored it directly).
+    public static func boxed(by boxed: AnyObject?) -> PyInstance? {
+        if let token = boxed as? BoxToken { return token.instance }
+        return boxed as? PyInstance
+    }
+}
+
+/// Engine objects (tensors, modules) keep a weak reference to their Python box,
+/// so the same box is reused while it lives. A weak reference gives its target
+/// a side table, and from then on every retain and release of the target takes
+/// the runtime's slow path. The interpreter retains and releases instances on
+/// every step, so the weak reference points at this token instead: only the
+/// instance holds it, so it dies with the instance, and the instance itself
+/// keeps the fast reference-counting path.
+final class BoxToken {
+    unowned let instance: PyInstance
+    init(_ instance: PyInstance) { self.instance = instance }
 }
 
 /// A closure variable shared between a function and the functions nested in it.

@@ -78,4 +78,5 @@ extension Symbol {
     static let dunderInitSubclass = intern("__init_subclass__")
     static let dunderMatmul = intern("__matmul__")
     static let args = intern("args")
+    static let forward = intern("forward")
 }

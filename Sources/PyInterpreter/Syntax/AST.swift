@@ -58,7 +58,7 @@ struct Expr {
 
 public enum UnaryOp: String { case negate = "-", plus = "+", invert = "~" }
 
-public enum BinaryOp: String {
+public enum BinaryOp: String, CaseIterable {
     case add = "+", subtract = "-", multiply = "*", trueDivide = "/", floorDivide = "//"
     case modulo = "%", power = "**", matmul = "@", leftShift = "<<", rightShift = ">>"
     case bitAnd = "&", bitOr = "|", bitXor = "^"
@@ -79,6 +79,42 @@ public enum BinaryOp: String {
         case .bitAnd: return "and"
         case .bitOr: return "or"
         case .bitXor: return "xor"
+        }
+    }
+}
+
+/// A binary operator's special-method names, interned once (an operator on
+/// instances looks them up on every evaluation), indexed by `BinaryOp.ordinal`.
+enum BinaryOpSymbols {
+    static let forward: [Symbol] = BinaryOp.allCases.map { Symbol.intern("__\($0.dunder)__") }
+    static let reflected: [Symbol] = BinaryOp.allCases.map { Symbol.intern("__r\($0.dunder)__") }
+    static let inPlace: [Symbol] = BinaryOp.allCases.map { Symbol.intern("__i\($0.dunder)__") }
+}
+
+extension BinaryOp {
+    /// `__add__`
+    var forwardSymbol: Symbol { BinaryOpSymbols.forward[ordinal] }
+    /// `__radd__`
+    var reflectedSymbol: Symbol { BinaryOpSymbols.reflected[ordinal] }
+    /// `__iadd__`
+    var inPlaceSymbol: Symbol { BinaryOpSymbols.inPlace[ordinal] }
+
+    /// The position in `allCases`.
+    private var ordinal: Int {
+        switch self {
+        case .add: return 0
+        case .subtract: return 1
+        case .multiply: return 2
+        case .trueDivide: return 3
+        case .floorDivide: return 4
+        case .modulo: return 5
+        case .power: return 6
+        case .matmul: return 7
+        case .leftShift: return 8
+        case .rightShift: return 9
+        case .bitAnd: return 10
+        case .bitOr: return 11
+        case .bitXor: return 12
         }
     }
 }

@@ -13,12 +13,13 @@ enum GradModeBinding {
     }
 
     static func contextType(_ name: String, enabled: Bool?) -> PyType {
-        NativeClassBuilder(name, module: "torch.autograd.grad_mode")
+        let signature = NativeSignature(name, "mode")
+        return NativeClassBuilder(name, module: "torch.autograd.grad_mode")
             .initializer { interp, this, args in
                 var mode = enabled ?? true
                 var before: Bool?
                 if enabled == nil {
-                    let a = try NativeSignature(name, "mode").bind(args)
+                    let a = try signature.bind(args)
                     mode = try interp.isTruthy(a["mode"])
                     // set_grad_enabled takes effect immediately, not only inside `with`.
                     before = GradMode.isEnabled

@@ -45,7 +45,7 @@ enum NNClasses {
         b.initializer { interp, this, args in
             guard let inst = this.instance else { return .none }
             let m = try make(interp, try signature.bind(args))
-            m.boxed = inst
+            m.boxed = inst.weakBoxTarget
             inst.payload = m
             return .none
         }
@@ -266,8 +266,9 @@ enum NNClasses {
     }
 
     static func lossForward(_ name: String) -> (Interpreter, Module, Arguments) throws -> Value {
+        let signature = NativeSignature("forward", "input", "target")
         return { interp, m, args in
-            let a = try NativeSignature("forward", "input", "target").bind(args)
+            let a = try signature.bind(args)
             let x = try TorchValues.requireTensor(a["input"], "forward", "input")
             let y = try TorchValues.requireTensor(a["target"], "forward", "target")
             if m is MSELoss || m is L1Loss, let w = Functional.targetSizeWarning(x, y) {

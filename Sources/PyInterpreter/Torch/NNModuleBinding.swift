@@ -21,7 +21,7 @@ enum NNModuleBinding {
 
         override func forward(_ input: Tensor) throws -> Tensor {
             guard let instance else { return try super.forward(input) }
-            let r = try interpreter.callMethod(.object(instance), "forward", Arguments([TorchValues.box(input)]))
+            let r = try interpreter.callMethod(.object(instance), Symbol.forward, Arguments([TorchValues.box(input)]))
             return try TorchValues.requireTensor(r, "forward")
         }
 
@@ -54,12 +54,12 @@ enum NNModuleBinding {
     /// The Python object of a module.
     static func box(_ m: Module) -> Value {
         if let p = m as? PythonModule, let inst = p.instance { return .object(inst) }
-        if let existing = m.boxed as? PyInstance { return .object(existing) }
+        if let existing = PyInstance.boxed(by: m.boxed) { return .object(existing) }
         lock.lock()
         let cls = classByTypeName[m.typeName] ?? moduleType
         lock.unlock()
         let inst = PyInstance(cls: cls, payload: m)
-        m.boxed = inst
+        m.boxed = inst.weakBoxTarget
         return .object(inst)
     }
 
@@ -116,7 +116,7 @@ enum NNModuleBinding {
             _ = interp
             return .none
         }
-        b.method("__call__") { interp, this, args in try interp.callMethod(this, "forward", args) }
+        b.method("__call__") { interp, this, args in try interp.callMethod(this, Symbol.forward, args) }
         b.method("forward") { _, this, _ in
             throw PyError(.notImplementedError, "Module [\(this.typeName)] is missing the required \"forward\" function")
         }
@@ -125,8 +125,9 @@ enum NNModuleBinding {
             guard let m = module(this), !(m is PythonModule) else { return .string("") }
             return .string(m.extraRepr)
         }
+        let parametersSignature = NativeSignature("parameters", .init("recurse", default: .bool(true)))
         b.method("parameters") { interp, this, args in
-            let recurse = try NativeSignature("parameters", .init("recurse", default: .bool(true))).bind(args).bool("recurse")
+            let recurse = try parametersSignature.bind(args).bool("recurse")
             let m = try requireModule(this)
             let ps = recurse ? m.parameters() : m.parameterSlots.compactMap(\.tensor)
             return try iterator(interp, ps.map(TorchValues.box))
@@ -150,13 +151,15 @@ enum NNModuleBinding {
         b.method("named_modules") { interp, this, _ in
             try iterator(interp, try requireModule(this).namedModules().map { .tuple([.string($0.0), box($0.1)]) })
         }
+        let zeroGradSignature = NativeSignature("zero_grad", .init("set_to_none", default: .bool(true)))
         b.method("zero_grad") { interp, this, args in
-            let a = try NativeSignature("zero_grad", .init("set_to_none", default: .bool(true))).bind(args)
+            let a = try zeroGradSignature.bind(args)
             try requireModule(this).zeroGrad(setToNone: try interp.isTruthy(a["set_to_none"]))
             return .none
         }
+        let trainSignature = NativeSignature("train", .init("mode", default: .bool(true)))
         b.method("train") { interp, this, args in
-            let a = try NativeSignature("train", .init("mode", default: .bool(true))).bind(args)
+            let a = try trainSignature.bind(args)
             try requireModule(this).train(try interp.isTruthy(a["mode"]))
             return this
         }

@@ -78,6 +78,8 @@ enum OptimizerBinding {
         return o
     }
 
+    private static let zeroGradSignature = NativeSignature("zero_grad", .init("set_to_none", default: .none))
+
     static let base: PyType = NativeClassBuilder("Optimizer", module: "torch.optim.optimizer", instantiable: false)
         .method("step") { interp, this, args in
             var loss: Value = .none
@@ -88,7 +90,7 @@ enum OptimizerBinding {
             return loss
         }
         .method("zero_grad") { interp, this, args in
-            let a = try NativeSignature("zero_grad", .init("set_to_none", default: .none)).bind(args)
+            let a = try zeroGradSignature.bind(args)
             try optimizer(this).zeroGrad(setToNone: try a.optional("set_to_none").map { try interp.isTruthy($0) })
             return .none
         }

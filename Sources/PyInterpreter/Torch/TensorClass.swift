@@ -7,7 +7,7 @@ enum TensorClass {
         let b = NativeClassBuilder("Tensor", module: "torch")
         b.initializer { interp, this, args in
             let t = try LegacyTensorConstructor.make(interp, "Tensor", dtype: EngineContext.current.defaultFloat, args)
-            t.boxed = this.instance
+            t.boxed = this.instance?.weakBoxTarget
             this.instance?.payload = t
             return .none
         }
@@ -29,49 +29,48 @@ enum TensorClass {
 
     /// A binary operator: Python numbers become wrapped operands; anything
     /// else returns NotImplemented so Python can try the other side.
-    static func binary(_ op: @escaping (Tensor, Tensor) throws -> Tensor, reflected: Bool = false) -> NativeMethodBody {
-        return { _, me, args in
-            guard args.positional.count == 1 else { throw PyError(.typeError, "expected 1 argument, got \(args.positional.count)") }
+    static func binary(_ op: @escaping (Tensor, Tensor) throws -> Tensor, reflected: Bool = false) -> NativeBinaryBody {
+        return { _, me, other in
             let a = try this(me)
-            guard let b = try TorchValues.operand(args.positional[0]) else { return .notImplemented }
+            guard let b = try TorchValues.operand(other) else { return .notImplemented }
             return TorchValues.box(try reflected ? op(b, a) : op(a, b))
         }
     }
 
     static func operators(_ b: NativeClassBuilder) {
-        b.method("__add__", binary { try $0.add($1) })
-        b.method("__radd__", binary({ try $0.add($1) }, reflected: true))
-        b.method("__sub__", binary { try $0.sub($1) })
-        b.method("__rsub__") { _, me, args in
+        b.binaryMethod("__add__", binary { try $0.add($1) })
+        b.binaryMethod("__radd__", binary({ try $0.add($1) }, reflected: true))
+        b.binaryMethod("__sub__", binary { try $0.sub($1) })
+        b.binaryMethod("__rsub__") { _, me, other in
             let a = try this(me)
-            guard let s = try TorchValues.operand(args.positional[0]) else { return .notImplemented }
+            guard let s = try TorchValues.operand(other) else { return .notImplemented }
             return TorchValues.box(try a.rsub(s))
         }
-        b.method("__mul__", binary { try $0.mul($1) })
-        b.method("__rmul__", binary({ try $0.mul($1) }, reflected: true))
-        b.method("__truediv__", binary { try $0.div($1) })
-        b.method("__rtruediv__") { _, me, args in
+        b.binaryMethod("__mul__", binary { try $0.mul($1) })
+        b.binaryMethod("__rmul__", binary({ try $0.mul($1) }, reflected: true))
+        b.binaryMethod("__truediv__", binary { try $0.div($1) })
+        b.binaryMethod("__rtruediv__") { _, me, other in
             let a = try this(me)
-            guard let s = try TorchValues.operand(args.positional[0]) else { return .notImplemented }
+            guard let s = try TorchValues.operand(other) else { return .notImplemented }
             // PyTorch computes s / a as a.reciprocal() * s.
             return TorchValues.box(try a.reciprocal().mul(s))
         }
-        b.method("__floordiv__", binary { try $0.floorDivide($1) })
-        b.method("__rfloordiv__", binary({ try $0.floorDivide($1) }, reflected: true))
-        b.method("__mod__", binary { try $0.remainder($1) })
-        b.method("__rmod__", binary({ try $0.remainder($1) }, reflected: true))
-        b.method("__pow__") { _, me, args in TorchValues.box(try TensorFunctions.power(this(me), args.positional[0])) }
-        b.method("__rpow__") { _, me, args in
+        b.binaryMethod("__floordiv__", binary { try $0.floorDivide($1) })
+        b.binaryMethod("__rfloordiv__", binary({ try $0.floorDivide($1) }, reflected: true))
+        b.binaryMethod("__mod__", binary { try $0.remainder($1) })
+        b.binaryMethod("__rmod__", binary({ try $0.remainder($1) }, reflected: true))
+        b.binaryMethod("__pow__") { _, me, other in TorchValues.box(try TensorFunctions.power(this(me), other)) }
+        b.binaryMethod("__rpow__") { _, me, other in
             let a = try this(me)
-            guard let s = try TorchValues.operand(args.positional[0]) else { return .notImplemented }
+            guard let s = try TorchValues.operand(other) else { return .notImplemented }
             return TorchValues.box(try s.pow(a))
         }
-        b.method("__matmul__") { _, me, args in
-            guard let o = TorchValues.tensor(args.positional[0]) else { return .notImplemented }
+        b.binaryMethod("__matmul__") { _, me, other in
+            guard let o = TorchValues.tensor(other) else { return .notImplemented }
             return TorchValues.box(try this(me).matmul(o))
         }
-        b.method("__rmatmul__") { _, me, args in
-            guard let o = TorchValues.tensor(args.positional[0]) else { return .notImplemented }
+        b.binaryMethod("__rmatmul__") { _, me, other in
+            guard let o = TorchValues.tensor(other) else { return .notImplemented }
             return TorchValues.box(try o.matmul(this(me)))
         }
         b.method("__neg__") { _, me, _ in TorchValues.box(try this(me).neg()) }
@@ -84,22 +83,22 @@ enum TensorClass {
             }
             return TorchValues.box(try t.logicalNot())
         }
-        b.method("__and__", binary { try logical($0, $1, "and") { try $0.logicalAnd($1) } })
-        b.method("__rand__", binary({ try logical($0, $1, "and") { try $0.logicalAnd($1) } }, reflected: true))
-        b.method("__or__", binary { try logical($0, $1, "or") { try $0.logicalOr($1) } })
-        b.method("__ror__", binary({ try logical($0, $1, "or") { try $0.logicalOr($1) } }, reflected: true))
-        b.method("__xor__", binary { try logical($0, $1, "xor") { try $0.logicalXor($1) } })
-        b.method("__eq__", binary { try $0.eq($1) })
-        b.method("__ne__", binary { try $0.ne($1) })
-        b.method("__lt__", binary { try $0.lt($1) })
-        b.method("__le__", binary { try $0.le($1) })
-        b.method("__gt__", binary { try $0.gt($1) })
-        b.method("__ge__", binary { try $0.ge($1) })
+        b.binaryMethod("__and__", binary { try logical($0, $1, "and") { try $0.logicalAnd($1) } })
+        b.binaryMethod("__rand__", binary({ try logical($0, $1, "and") { try $0.logicalAnd($1) } }, reflected: true))
+        b.binaryMethod("__or__", binary { try logical($0, $1, "or") { try $0.logicalOr($1) } })
+        b.binaryMethod("__ror__", binary({ try logical($0, $1, "or") { try $0.logicalOr($1) } }, reflected: true))
+        b.binaryMethod("__xor__", binary { try logical($0, $1, "xor") { try $0.logicalXor($1) } })
+        b.binaryMethod("__eq__", binary { try $0.eq($1) })
+        b.binaryMethod("__ne__", binary { try $0.ne($1) })
+        b.binaryMethod("__lt__", binary { try $0.lt($1) })
+        b.binaryMethod("__le__", binary { try $0.le($1) })
+        b.binaryMethod("__gt__", binary { try $0.gt($1) })
+        b.binaryMethod("__ge__", binary { try $0.ge($1) })
         // Augmented assignment works in place, as PyTorch's `+=` does.
-        b.method("__iadd__") { _, me, args in try inPlace(me, args) { try $0.addInPlace($1) } }
-        b.method("__isub__") { _, me, args in try inPlace(me, args) { try $0.subInPlace($1) } }
-        b.method("__imul__") { _, me, args in try inPlace(me, args) { try $0.mulInPlace($1) } }
-        b.method("__itruediv__") { _, me, args in try inPlace(me, args) { try $0.divInPlace($1) } }
+        b.binaryMethod("__iadd__") { _, me, other in try inPlace(me, other) { try $0.addInPlace($1) } }
+        b.binaryMethod("__isub__") { _, me, other in try inPlace(me, other) { try $0.subInPlace($1) } }
+        b.binaryMethod("__imul__") { _, me, other in try inPlace(me, other) { try $0.mulInPlace($1) } }
+        b.binaryMethod("__itruediv__") { _, me, other in try inPlace(me, other) { try $0.divInPlace($1) } }
     }
 
     static func logical(_ a: Tensor, _ b: Tensor, _ name: String, _ op: (Tensor, Tensor) throws -> Tensor) throws -> Tensor {
@@ -109,9 +108,9 @@ enum TensorClass {
         return try op(a, b)
     }
 
-    static func inPlace(_ me: Value, _ args: Arguments, _ op: (Tensor, Tensor) throws -> Tensor) throws -> Value {
+    static func inPlace(_ me: Value, _ other: Value, _ op: (Tensor, Tensor) throws -> Tensor) throws -> Value {
         let a = try this(me)
-        guard let b = try TorchValues.operand(args.positional[0]) else { return .notImplemented }
+        guard let b = try TorchValues.operand(other) else { return .notImplemented }
         _ = try op(a, b)
         return me
     }
@@ -271,9 +270,10 @@ enum TensorClass {
     static func methods(_ b: NativeClassBuilder) {
         b.method("item") { _, me, _ in try scalar(this(me)) }
         b.method("tolist") { _, me, _ in try list(this(me)) }
+        let sizeSignature = NativeSignature("size", .init("dim", default: .none))
         b.method("size") { _, me, args in
             let t = try this(me)
-            let a = try NativeSignature("size", .init("dim", default: .none)).bind(args)
+            let a = try sizeSignature.bind(args)
             guard let d = try a.optionalInt("dim") else { return TorchTypes.size(t.shape) }
             return .int(t.shape[try Shape.wrapDim(d, rank: t.dim)])
         }
@@ -289,17 +289,19 @@ enum TensorClass {
             if let d = args.positional.first { return .int(t.strides[try Shape.wrapDim(try TorchValues.int(d, "dim"), rank: t.dim)]) }
             return .tuple(t.strides.map { .int($0) })
         }
+        let backwardSignature = NativeSignature("backward", .init("gradient", default: .none), .init("retain_graph", default: .none),
+                                                .init("create_graph", default: .bool(false)), .init("inputs", default: .none))
         b.method("backward") { _, me, args in
-            let a = try NativeSignature("backward", .init("gradient", default: .none), .init("retain_graph", default: .none),
-                                        .init("create_graph", default: .bool(false)), .init("inputs", default: .none)).bind(args)
+            let a = try backwardSignature.bind(args)
             let create = try a.bool("create_graph")
             let retain = try a.optional("retain_graph").map { v -> Bool in if case .bool(let x) = v { return x }; return true } ?? create
             try this(me).backward(try a.optionalTensor("gradient"), retainGraph: retain, createGraph: create)
             return .none
         }
         b.method("retain_grad") { _, me, _ in try this(me).retainGrad(); return .none }
+        let requiresGradSignature = NativeSignature("requires_grad_", .init("requires_grad", default: .bool(true)))
         b.method("requires_grad_") { interp, me, args in
-            let a = try NativeSignature("requires_grad_", .init("requires_grad", default: .bool(true))).bind(args)
+            let a = try requiresGradSignature.bind(args)
             try this(me).setRequiresGrad(try interp.isTruthy(a["requires_grad"]), viaMethod: true)
             return me
         }

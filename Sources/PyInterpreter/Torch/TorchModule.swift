@@ -52,8 +52,9 @@ enum TorchModule {
     static var defaultFloat: DType { EngineContext.current.defaultFloat }
 
     static func factories(_ m: PyModule) {
+        let tensorSignature = NativeSignature("tensor", parameters: ["data"] + factoryKeywords)
         m.addFunction("tensor") { interp, args in
-            let a = try NativeSignature("tensor", parameters: ["data"] + factoryKeywords).bind(args)
+            let a = try tensorSignature.bind(args)
             if TorchValues.tensor(a["data"]) != nil {
                 interp.warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).")
             }

@@ -8,9 +8,9 @@ enum TorchValues {
     /// The Python object of a tensor; the same box every time while it lives,
     /// so `model.weight is model.weight` holds.
     static func box(_ t: Tensor) -> Value {
-        if let existing = t.boxed as? PyInstance { return .object(existing) }
+        if let existing = PyInstance.boxed(by: t.boxed) { return .object(existing) }
         let inst = PyInstance(cls: t.isParameter ? TorchTypes.parameter : TorchTypes.tensor, payload: t)
-        t.boxed = inst
+        t.boxed = inst.weakBoxTarget
         return .object(inst)
     }
 
