@@ -42,10 +42,24 @@ public enum FusedMultiplyAdd {
             .| (unsafeBitCast(high, to: SIMD4<UInt64>.self) & mask .== half)
         let magnitude = result.replacing(with: -result, where: result .< 0)
         let tiny = (magnitude .< Float.leastNormalMagnitude) .& (result .!= 0)
-        if any(halfway) || any(tiny) {
+        if anyLane(halfway) || anyLane(tiny) {
             for lane in 0..<8 { result[lane] = o[lane].addingProduct(r[lane], scale) }
         }
         return result
+    }
+
+    // `any(mask)` is a generic reduction call here; OR-ing the lanes inlines.
+    @inline(__always)
+    private static func anyLane(_ mask: SIMDMask<SIMD4<Int64>>) -> Bool {
+        let v = unsafeBitCast(mask, to: SIMD4<Int64>.self)
+        return (v[0] | v[1] | v[2] | v[3]) != 0
+    }
+
+    @inline(__always)
+    private static func anyLane(_ mask: SIMDMask<SIMD8<Int32>>) -> Bool {
+        let v = unsafeBitCast(mask, to: SIMD8<Int32>.self)
+        let w = v.lowHalf | v.highHalf
+        return (w[0] | w[1] | w[2] | w[3]) != 0
     }
 
     /// Whether rounding this double sum to float may differ from rounding the exact sum.
