@@ -16,7 +16,9 @@ final class SiteBuilder {
     /// others; lessons not in `keeping` are dropped (deleted notebooks).
     func render(_ inputs: [RenderInput], keeping: [RenderInput]) -> [LessonRenderer.Outcome] {
         let options = options
-        let outcomes = ParallelWork.map(inputs, jobs: options.jobs) { LessonRenderer.render($0, options: options) }
+        let outcomes = ParallelWork.map(inputs, jobs: options.jobs, size: { ParallelWork.fileSize($0.sourcePath) }) {
+            LessonRenderer.render($0, options: options)
+        }
         var byPath = Dictionary(lessons.map { ($0.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
         for outcome in outcomes {
             if let lesson = outcome.lesson { byPath[lesson.relativePath] = lesson }

@@ -20,7 +20,7 @@ public enum Runner {
         if let shard = options.shard { notebooks = shard.select(notebooks) }
         options.progress?(.started(notebooks: notebooks.count))
 
-        let reports = ParallelWork.map(notebooks, jobs: options.jobs) { path in
+        let reports = ParallelWork.map(notebooks, jobs: options.jobs, size: ParallelWork.fileSize) { path in
             let report = NotebookRun(path: path, options: options).execute()
             options.progress?(.notebookFinished(path: path))
             return report
