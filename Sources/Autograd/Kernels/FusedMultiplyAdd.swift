@@ -5,13 +5,19 @@
 /// sum rounded to double then to float, which is the correctly rounded result
 /// except when the double sum lies exactly halfway between two floats (or the
 /// result is subnormal) — those rare elements are redone with `addingProduct`.
+/// Built for a CPU with FMA (`LITGRAD_FMA`, see Package.swift), the hardware
+/// instruction does it directly.
 public enum FusedMultiplyAdd {
     /// a·b + c rounded once.
     @inline(__always)
     public static func fused(_ a: Float, _ b: Float, _ c: Float) -> Float {
+        #if LITGRAD_FMA
+        return c.addingProduct(a, b)   // one instruction on this target
+        #else
         let sum = Double(a) * Double(b) + Double(c)
         let rounded = Float(sum)
         return isDoubtful(sum, rounded) ? c.addingProduct(a, b) : rounded
+        #endif
     }
 
     /// y[i] = x[i]·scale + y[i], each rounded once (`y.add_(x, alpha=scale)`).
@@ -33,6 +39,9 @@ public enum FusedMultiplyAdd {
     /// r·scale + o lane by lane, each rounded once.
     @inline(__always)
     public static func fused(_ r: SIMD8<Float>, scale: Float, plus o: SIMD8<Float>) -> SIMD8<Float> {
+        #if LITGRAD_FMA
+        return o.addingProduct(r, SIMD8(repeating: scale))
+        #else
         let factor = SIMD4<Double>(repeating: Double(scale))
         let mask = SIMD4<UInt64>(repeating: 0x1FFF_FFFF), half = SIMD4<UInt64>(repeating: 0x1000_0000)
         let low = factor * SIMD4<Double>(r.lowHalf) + SIMD4<Double>(o.lowHalf)
@@ -46,6 +55,7 @@ public enum FusedMultiplyAdd {
             for lane in 0..<8 { result[lane] = o[lane].addingProduct(r[lane], scale) }
         }
         return result
+        #endif
     }
 
     // `any(mask)` is a generic reduction call here; OR-ing the lanes inlines.
