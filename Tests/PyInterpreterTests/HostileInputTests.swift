@@ -29,3 +29,69 @@ final class HostileInputTests: InterpreterTestCase {
         XCTAssertEqual(conflict.error?.type, "TypeError")
     }
 }
+
+extension HostileInputTests {
+    /// The clock was read every 4,096 ticks: when each tick copied a big dict,
+    /// a 0.3 s limit let the loop run for seconds. Now checks adapt to what a
+    /// tick costs, so the loop stops after far fewer than 4,096 rounds.
+    func testTimeLimitHoldsWhenEachTickIsSlow() {
+        var limits = Limits()
+        limits.timeoutSeconds = 0.3
+        session.limits = limits
+        let r = run("""
+        d = {i: i for i in range(200000)}
+        n = 0
+        while True:
+            e = dict(d)
+            n += 1
+            print(n)
+        """)
+        XCTAssertEqual(r.error?.summary, "TimeoutError: cell exceeded its time limit of 0.3 s")
+        let rounds = r.output.split(separator: "\n").count
+        XCTAssertLessThan(rounds, 4096)
+        assertOutput("print('alive')", "alive\n")
+    }
+
+    /// Limits that are not positive numbers end the cell at once instead of trapping.
+    func testNonPositiveTimeLimitsEndTheCell() {
+        for seconds in [0, -1, Double.nan, -Double.infinity] {
+            var limits = Limits()
+            limits.timeoutSeconds = seconds
+            session.limits = limits
+            XCTAssertEqual(run("while True:\n    pass").error?.type, "TimeoutError")
+        }
+        var limits = Limits()
+        limits.timeoutSeconds = .infinity
+        session.limits = limits
+        assertOutput("print(sum(range(1000)))", "499500\n")
+    }
+
+    /// Each suspended generator holds a thread: 100,000 of them hung the
+    /// process once thread creation failed. Dropped generators are now closed
+    /// before another starts, and too many suspended at once is a MemoryError.
+    func testSuspendedGeneratorsAreBounded() {
+        var limits = Limits()
+        limits.maxSuspendedGenerators = 50
+        session.limits = limits
+        assertOutput("""
+        def g():
+            try:
+                yield 1
+            finally:
+                pass
+        for i in range(1000):
+            x = g()
+            next(x)
+        print('ok')
+        """, "ok\n")
+        assertError("""
+        def g():
+            yield 1
+            yield 2
+        gs = [g() for i in range(100)]
+        for x in gs:
+            next(x)
+        """, "MemoryError: more than 50 generators are suspended at once", at: (6, 5))
+        assertOutput("gs = None\nprint(next(g()))", "1\n")
+    }
+}
