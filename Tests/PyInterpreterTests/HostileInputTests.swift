@@ -95,3 +95,28 @@ extension HostileInputTests {
         assertOutput("gs = None\nprint(next(g()))", "1\n")
     }
 }
+
+extension HostileInputTests {
+    /// Dropping a list or dict nested millions deep recursed once per level
+    /// in Swift's deinits and overflowed the cell thread's stack (SIGSEGV).
+    func testDroppingDeeplyNestedContainersDoesNotOverflowTheStack() {
+        assertOutput("""
+        x = []
+        for i in range(2000000):
+            x = [x]
+        x = None
+        d = {}
+        for i in range(1000000):
+            d = {'k': d, 'l': [d, 1]}
+        d = None
+        print('ok')
+        """, "ok\n")
+        // Shared inner containers survive the teardown of the outer ones.
+        assertOutput("""
+        inner = [1, {'a': [2]}]
+        outer = [[inner], {'k': inner}]
+        outer = None
+        print(inner)
+        """, "[1, {'a': [2]}]\n")
+    }
+}
