@@ -120,3 +120,34 @@ extension HostileInputTests {
         """, "[1, {'a': [2]}]\n")
     }
 }
+
+extension HostileInputTests {
+    /// `random.choices(..., k=10**10)` trapped allocating 80 GB; `getrandbits(10**10)`
+    /// built a 10^10-bit int; `plt.hist(bins=10**9)` was killed by the OOM killer.
+    func testHugeCountsAreMemoryErrors() {
+        assertError("import random\nx = random.choices([1], k=10**10)",
+                    "MemoryError: container of 10000000000 items exceeds the limit of 50000000", at: (2, 5))
+        assertError("import random\nx = random.getrandbits(10**10)",
+                    "MemoryError: integer result too large (more than 4000000 bits)", at: (2, 5))
+        assertError("import matplotlib.pyplot as plt\nplt.hist([1, 2, 3], bins=10**9)",
+                    "MemoryError: list of bins of 1000000000 items exceeds the limit of 50000000", at: (2, 1))
+    }
+
+    /// After the time is up, `finally` blocks that call on (exponentially, here)
+    /// are stopped at once instead of running another few thousand calls each.
+    func testTimeoutStopsFinallyBlocksThatCallOn() {
+        var limits = Limits()
+        limits.timeoutSeconds = 0.3
+        session.limits = limits
+        let r = run("""
+        def f():
+            try:
+                f()
+            finally:
+                f()
+        f()
+        """)
+        XCTAssertNotNil(r.error)
+        assertOutput("print('alive')", "alive\n")
+    }
+}

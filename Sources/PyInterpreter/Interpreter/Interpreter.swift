@@ -184,6 +184,9 @@ public final class Interpreter {
         }
         ticksUntilClockCheck = ticksPerClockCheck
         if now > deadline {
+            // Until the cell ends, every tick raises again (`finally` blocks that call on).
+            ticksPerClockCheck = 1
+            ticksUntilClockCheck = 0
             let e = PyError(.timeoutError, "cell exceeded its time limit of \(Limits.describeSeconds(limits.timeoutSeconds))")
             e.state.isUncatchable = true
             throw e
