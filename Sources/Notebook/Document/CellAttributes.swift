@@ -61,7 +61,9 @@ enum CellInfoParser {
         var attributes = CellAttributes()
         var errors: [(Int, String)] = []
         var seen: Set<Substring> = []
-        for word in words {
+        // An info string of thousands of bad words reports the first few only
+        // (each error costs a column computation across the whole line).
+        for word in words where errors.count < maxReportedErrors {
             let parts = word.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = parts[0]
             let value = parts.count > 1 ? parts[1] : nil
@@ -102,6 +104,8 @@ enum CellInfoParser {
         }
         return (attributes, errors)
     }
+
+    static let maxReportedErrors = 10
 
     /// `60`, `2.5` or `60s`.
     static func parseSeconds<S: StringProtocol>(_ text: S) -> Double? {

@@ -54,7 +54,14 @@ final class FunctionGenerator: PyIterator {
         if channel.finished { return nil }
         if channel.running { throw PyError(.valueError, "generator already executing") }
         if !started {
+            // Each suspended generator holds a thread: close the dropped ones
+            // first (a call is a safe point), and refuse more than the limit.
+            if !interp.abandonedGenerators.isEmpty { interp.closeAbandonedGenerators() }
+            guard interp.suspendedGenerators < interp.limits.maxSuspendedGenerators else {
+                throw PyError(.memoryError, "more than \(interp.limits.maxSuspendedGenerators) generators are suspended at once")
+            }
             started = true
+            interp.suspendedGenerators += 1
             var registers = interp.registers
             registers.frame = bodyFrame
             registers.handledExceptions = []
@@ -87,6 +94,7 @@ final class FunctionGenerator: PyIterator {
                         channel.failure = error
                     }
                     channel.finished = true
+                    interp.suspendedGenerators -= 1
                     channel.bodySuspended.signal()
                 }
             }

@@ -50,6 +50,8 @@ public final class Interpreter {
     var generatorChannel: GeneratorChannel?
     /// Generators dropped while suspended; closed at the next safe point.
     var abandonedGenerators: [GeneratorChannel] = []
+    /// Generators started and not finished (each holds a thread).
+    var suspendedGenerators = 0
     /// Exceptions being handled by `except` blocks, innermost last (bare `raise`).
     var handledExceptions: [PyError] = []
     /// Containers whose repr is in progress (recursive containers print `[...]`).
@@ -57,7 +59,14 @@ public final class Interpreter {
 
     private var deadline: UInt64 = .max
     private var ticksUntilClockCheck = 0
-    private static let ticksPerClockCheck = 4096
+    /// Ticks between clock checks, adapted so a check comes every few
+    /// milliseconds whatever a tick costs (a loop whose body copies a big
+    /// dict ticks once per millisecond; an empty loop, every few nanoseconds).
+    private var ticksPerClockCheck = Interpreter.firstTicksPerClockCheck
+    private var lastClockCheck: UInt64 = 0
+    private static let firstTicksPerClockCheck = 64
+    private static let maxTicksPerClockCheck = 4096
+    private static let clockCheckInterval: UInt64 = 5_000_000
 
     public init(fileName: String, limits: Limits = .default, modules: ModuleRegistry = .standard()) {
         self.fileName = fileName
@@ -144,8 +153,15 @@ public final class Interpreter {
     private func startClock() {
         let now = DispatchTime.now().uptimeNanoseconds
         let budget = limits.timeoutSeconds * 1e9
-        deadline = budget >= Double(UInt64.max - now) ? .max : now + UInt64(budget)
-        ticksUntilClockCheck = Interpreter.ticksPerClockCheck
+        // A limit that is not a positive number (front ends reject them) ends the cell at once.
+        if !(budget > 0) {
+            deadline = now
+        } else {
+            deadline = budget >= Double(UInt64.max - now) ? .max : now + UInt64(budget)
+        }
+        lastClockCheck = now
+        ticksPerClockCheck = Interpreter.firstTicksPerClockCheck
+        ticksUntilClockCheck = ticksPerClockCheck
     }
 
     /// Counts one unit of work (a loop iteration, a call); checks the wall clock now and then.
@@ -157,8 +173,20 @@ public final class Interpreter {
 
     /// Raises the (uncatchable) timeout error once the cell's time is up. Long native loops call this.
     public func checkDeadline() throws {
-        ticksUntilClockCheck = Interpreter.ticksPerClockCheck
-        if DispatchTime.now().uptimeNanoseconds > deadline {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let elapsed = now &- lastClockCheck
+        lastClockCheck = now
+        if elapsed > Interpreter.clockCheckInterval {
+            let scaled = UInt64(ticksPerClockCheck) * Interpreter.clockCheckInterval / elapsed
+            ticksPerClockCheck = max(1, Int(scaled))
+        } else if ticksPerClockCheck < Interpreter.maxTicksPerClockCheck {
+            ticksPerClockCheck *= 2
+        }
+        ticksUntilClockCheck = ticksPerClockCheck
+        if now > deadline {
+            // Until the cell ends, every tick raises again (`finally` blocks that call on).
+            ticksPerClockCheck = 1
+            ticksUntilClockCheck = 0
             let e = PyError(.timeoutError, "cell exceeded its time limit of \(Limits.describeSeconds(limits.timeoutSeconds))")
             e.state.isUncatchable = true
             throw e
@@ -224,7 +252,7 @@ public final class Interpreter {
 
 extension Limits {
     static func describeSeconds(_ s: Double) -> String {
-        s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
+        s == s.rounded() && abs(s) < 1e15 ? "\(Int(s)) s" : "\(s) s"
     }
 }
 

@@ -42,6 +42,7 @@ enum RandomModule {
         }
         m.addFunction("getrandbits") { interp, args in
             let k = try interp.indexValue(try args.exactly(1, "getrandbits")[0])
+            if k > IntMath.maxBits { throw PyError(.memoryError, "integer result too large (more than \(IntMath.maxBits) bits)") }
             return .integer(try checked { () throws(PyFormatError) in try rng.getrandbits(k) })
         }
         m.addFunction("randrange") { _, args in
@@ -82,6 +83,7 @@ enum RandomModule {
                                         .keywordOnly("cum_weights", default: .none), .keywordOnly("k", default: .int(1))).bind(args)
             let population = try sequence(a["population"])
             let k = try interp.indexValue(a["k"])
+            try interp.checkSize(k)
             var cumulative: [Double]? = nil
             if let w = a.optional("weights") {
                 if a.optional("cum_weights") != nil { throw PyError(.typeError, "Cannot specify both weights and cumulative weights") }

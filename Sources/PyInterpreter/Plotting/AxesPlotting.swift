@@ -232,7 +232,11 @@ enum AxesPlotting {
             if let s = bins.stringValue {
                 throw PyError(.valueError, "bins=\(Interpreter.quoted(s)) is not supported here; give a number of bins or the bin edges")
             }
-            if case .int = bins { options.bins = .count(try PlotData.int(bins, "bins")) } else {
+            if case .int = bins {
+                let count = try PlotData.int(bins, "bins")
+                try interp.checkSize(count, "list of bins")
+                options.bins = .count(count)
+            } else {
                 let edges = try PlotData.array(interp, bins)
                 options.bins = edges.shape.isEmpty ? .count(try PlotData.int(bins, "bins")) : .edges(edges.numbers)
             }

@@ -10,6 +10,7 @@ public final class PyBigInt: PyObject {
 public final class PyList: PyObject {
     public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
+    deinit { ContainerTeardown.release(&items) }
     public override var pyType: PyType { PyType.list }
 }
 
@@ -73,7 +74,14 @@ public final class PyDict: PyObject {
     public private(set) var count = 0
 
     public override init() {}
+    deinit { ContainerTeardown.release(&entries) }
     public override var pyType: PyType { PyType.dict }
+
+    /// Empties the dict into `values` (its keys are dropped): deep teardown.
+    func moveValues(into values: inout [Value]) {
+        for case let entry? in entries { values.append(entry.value) }
+        removeAll()
+    }
 
     public func get(_ hash: HashKey) -> Value? {
         guard let i = index[hash] else { return nil }

@@ -63,17 +63,34 @@ public final class PyType: PyObject {
     public override var pyType: PyType { PyType.typeType }
 
     /// C3 linearization of the bases' MROs; nil when no consistent order exists.
+    /// Linear in the total length of the bases' MROs (times the number of bases),
+    /// so a chain of thousands of subclasses stays fast.
     static func linearize(_ bases: [PyType]) -> [PyType]? {
-        var sequences = bases.map { $0.mro } + [bases]
+        if bases.count <= 1 { return bases.first?.mro ?? [] }
+        let sequences = bases.map { $0.mro } + [bases]
+        var heads = [Int](repeating: 0, count: sequences.count)
+        // How many sequences hold each class after their head: a class is a
+        // valid next head only when no tail holds it.
+        var inTails: [ObjectIdentifier: Int] = [:]
+        for sequence in sequences {
+            for t in sequence.dropFirst() { inTails[ObjectIdentifier(t), default: 0] += 1 }
+        }
         var result: [PyType] = []
         while true {
-            sequences = sequences.filter { !$0.isEmpty }
-            if sequences.isEmpty { return result }
-            guard let head = sequences.lazy.map({ $0[0] }).first(where: { candidate in
-                !sequences.contains { seq in seq.dropFirst().contains { $0 === candidate } }
-            }) else { return nil }
+            var next: PyType? = nil
+            var remaining = false
+            for (i, sequence) in sequences.enumerated() where heads[i] < sequence.count {
+                remaining = true
+                let candidate = sequence[heads[i]]
+                if inTails[ObjectIdentifier(candidate), default: 0] == 0 { next = candidate; break }
+            }
+            guard remaining else { return result }
+            guard let head = next else { return nil }
             result.append(head)
-            for i in sequences.indices where sequences[i][0] === head { sequences[i].removeFirst() }
+            for (i, sequence) in sequences.enumerated() where heads[i] < sequence.count && sequence[heads[i]] === head {
+                heads[i] += 1
+                if heads[i] < sequence.count { inTails[ObjectIdentifier(sequence[heads[i]]), default: 0] -= 1 }
+            }
         }
     }
 

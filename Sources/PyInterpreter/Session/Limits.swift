@@ -11,6 +11,9 @@ public struct Limits: Equatable, Sendable {
     public var maxRecursionDepth: Int = 1000
     /// Characters in one string, items in one list/dict/set.
     public var maxContainerSize: Int = 50_000_000
+    /// Generators started and not yet finished, per session: each holds a
+    /// thread, and a process has only tens of thousands of them.
+    public var maxSuspendedGenerators: Int = 4096
     public init() {}
     public static let `default` = Limits()
 }
