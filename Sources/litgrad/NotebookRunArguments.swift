@@ -36,6 +36,9 @@ struct NotebookRunArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds each cell may run (cell and front matter settings win).", valueName: "seconds"))
     var timeout: Double?
 
+    @Option(name: .customLong("limit"), help: LimitArgument.help)
+    var limits: [LimitArgument] = []
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs expects a whole number of at least 1, got \(jobs).") }
         for (name, value) in [("--rtol", rtol), ("--atol", atol)] {
@@ -54,6 +57,7 @@ struct NotebookRunArguments: ParsableArguments {
         options.exact = exact
         options.tolerance = Tolerance(rtol: rtol, atol: atol)
         options.timeout = timeout
+        options.limits = LimitArgument.overrides(limits)
         if let jobs { options.jobs = jobs }
         options.shard = shard
         options.excludes = exclude

@@ -59,6 +59,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds each cell may run (cell and front matter settings win).", valueName: "seconds"))
     var timeout: Double?
 
+    @Option(name: .customLong("limit"), help: LimitArgument.help)
+    var limits: [LimitArgument] = []
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs expects a whole number of at least 1, got \(jobs).") }
         if let timeout, !(timeout.isFinite && timeout > 0) {
@@ -72,6 +75,7 @@ struct RenderCommand: ParsableCommand {
         options.format = format
         options.allowRawHTML = unsafe
         options.timeout = timeout
+        options.limits = LimitArgument.overrides(limits)
         options.excludes = exclude
         if let jobs { options.jobs = jobs }
         options.color = Terminal.colorAllowed(onTerminal: Terminal.standardErrorIsTerminal)

@@ -16,6 +16,7 @@ final class FrontMatterTests: XCTestCase {
             limits:
               max_tensor_elements: 1000
               max_tensor_bytes: 4096
+              max_memory_bytes: 8000000000
               max_recursion_depth: 200
               max_container_size: 50
             ---
@@ -29,11 +30,25 @@ final class FrontMatterTests: XCTestCase {
         let limits = fm.limits.applied(to: .default)
         XCTAssertEqual(limits.maxTensorElements, 1000)
         XCTAssertEqual(limits.maxTensorBytes, 4096)
+        XCTAssertEqual(limits.maxMemoryBytes, 8_000_000_000)
         XCTAssertEqual(limits.maxRecursionDepth, 200)
         XCTAssertEqual(limits.maxContainerSize, 50)
         XCTAssertEqual(limits.timeoutSeconds, Limits.default.timeoutSeconds)
-        XCTAssertEqual(fm.lineCount, 14)
+        XCTAssertEqual(fm.lineCount, 15)
         XCTAssertEqual(fm.byteRange?.lowerBound, 0)
+    }
+
+    /// `--limit` sets defaults for every notebook; front matter wins.
+    func testCommandLineLimitsYieldToFrontMatter() throws {
+        var cli = LimitOverrides()
+        XCTAssertTrue(cli.set("max_tensor_bytes", 100))
+        XCTAssertTrue(cli.set("max_memory_bytes", 5_000_000_000))
+        XCTAssertFalse(cli.set("max_memory", 5))
+        let doc = try parse("---\nlimits:\n  max_tensor_bytes: 7\n---\n")
+        let limits = cli.overridden(by: doc.frontMatter.limits).applied(to: .default)
+        XCTAssertEqual(limits.maxTensorBytes, 7)
+        XCTAssertEqual(limits.maxMemoryBytes, 5_000_000_000)
+        XCTAssertEqual(limits.maxRecursionDepth, Limits.default.maxRecursionDepth)
     }
 
     func testEmptyAndDotsClosedFrontMatter() throws {

@@ -52,6 +52,20 @@ extension HostileInputTests {
         assertOutput("print('alive')", "alive\n")
     }
 
+    /// A bomb of Python objects (not tensors, which are counted exactly) ends
+    /// with an uncatchable MemoryError once the process's resident memory is
+    /// past `maxMemoryBytes`; the session goes on afterwards.
+    func testProcessMemoryLimitEndsTheCell() {
+        var limits = Limits()
+        limits.maxMemoryBytes = 1 << 20   // below any process's footprint: the first check trips
+        session.limits = limits
+        let r = run("x = []\ntry:\n    while True:\n        x.append([0] * 100)\nexcept MemoryError:\n    print('caught')")
+        XCTAssertEqual(r.error?.type, "MemoryError")
+        XCTAssertEqual(r.output, "")
+        session.limits = Limits()
+        assertOutput("x = None\nprint('alive')", "alive\n")
+    }
+
     /// Limits that are not positive numbers end the cell at once instead of trapping.
     func testNonPositiveTimeLimitsEndTheCell() {
         for seconds in [0, -1, Double.nan, -Double.infinity] {

@@ -98,7 +98,7 @@ enum FrontMatterParser {
         return tolerance
     }
 
-    private static let limitKeys = ["max_tensor_elements", "max_tensor_bytes", "max_recursion_depth", "max_container_size"]
+    static let limitKeys = ["max_tensor_elements", "max_tensor_bytes", "max_memory_bytes", "max_recursion_depth", "max_container_size"]
 
     private static func limits(_ node: Node, _ file: String) throws -> LimitOverrides {
         guard case .mapping(let mapping) = node else {
@@ -114,12 +114,7 @@ enum FrontMatterParser {
             guard let number = value.int, number > 0 else {
                 throw error("limits.\(key): expected a positive whole number", at: value, file: file)
             }
-            switch key {
-            case "max_tensor_elements": limits.maxTensorElements = number
-            case "max_tensor_bytes": limits.maxTensorBytes = number
-            case "max_recursion_depth": limits.maxRecursionDepth = number
-            default: limits.maxContainerSize = number
-            }
+            limits.set(key, number)
         }
         return limits
     }

@@ -22,6 +22,7 @@ enum LessonExecution {
         var runOptions = RunOptions(mode: .run)
         runOptions.force = true
         runOptions.timeout = options.timeout
+        runOptions.limits = options.limits
         runOptions.collectFigures = true
         let makeRunner = options.makeRunner
         runOptions.makeRunner = { fileName, limits in

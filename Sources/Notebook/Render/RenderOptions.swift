@@ -17,6 +17,8 @@ public struct RenderOptions {
     public var allowRawHTML = false
     /// Command-line per-cell time limit, the last fallback after cell and front matter.
     public var timeout: Double?
+    /// `--limit` settings; a notebook's front matter wins over them.
+    public var limits = LimitOverrides()
     /// Notebooks run at the same time, each on its own thread with its own session.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// gitignore-style globs of paths to leave out when walking folders.

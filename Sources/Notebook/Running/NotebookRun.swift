@@ -79,7 +79,7 @@ struct NotebookRun {
 
     /// Limits for every cell: defaults, then the command line, then the front matter.
     private func notebookLimits(_ frontMatter: FrontMatter) -> Limits {
-        var limits = frontMatter.limits.applied(to: .default)
+        var limits = options.limits.overridden(by: frontMatter.limits).applied(to: .default)
         if let timeout = frontMatter.timeout ?? options.timeout { limits.timeoutSeconds = timeout }
         return limits
     }

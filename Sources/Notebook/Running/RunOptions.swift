@@ -18,6 +18,8 @@ public struct RunOptions {
     public var tolerance = Tolerance()
     /// Command-line per-cell time limit, the last fallback after cell and front matter.
     public var timeout: Double?
+    /// `--limit` settings; a notebook's front matter wins over them.
+    public var limits = LimitOverrides()
     /// Notebooks run at the same time, each on its own thread with its own session.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// Only this slice of the notebooks.

@@ -67,6 +67,9 @@ public final class Interpreter {
     private static let firstTicksPerClockCheck = 64
     private static let maxTicksPerClockCheck = 4096
     private static let clockCheckInterval: UInt64 = 5_000_000
+    /// Resident memory is read at most every 20 ms (one small /proc read).
+    private static let memoryCheckInterval: UInt64 = 20_000_000
+    private var lastMemoryCheck: UInt64 = 0
 
     public init(fileName: String, limits: Limits = .default, modules: ModuleRegistry = .standard()) {
         self.fileName = fileName
@@ -183,6 +186,10 @@ public final class Interpreter {
             ticksPerClockCheck *= 2
         }
         ticksUntilClockCheck = ticksPerClockCheck
+        if now &- lastMemoryCheck > Interpreter.memoryCheckInterval {
+            lastMemoryCheck = now
+            try checkMemory()
+        }
         if now > deadline {
             // Until the cell ends, every tick raises again (`finally` blocks that call on).
             ticksPerClockCheck = 1
@@ -191,6 +198,15 @@ public final class Interpreter {
             e.state.isUncatchable = true
             throw e
         }
+    }
+
+    /// Ends the cell (uncatchably, like the time limit) once the process holds
+    /// more memory than `maxMemoryBytes`.
+    private func checkMemory() throws {
+        guard let resident = ProcessMemory.residentBytes(), resident > limits.maxMemoryBytes else { return }
+        let e = PyError(.memoryError, "the process holds \(resident >> 20) MiB, over the memory limit of \(limits.maxMemoryBytes >> 20) MiB")
+        e.state.isUncatchable = true
+        throw e
     }
 
     /// Raises MemoryError if a container or string would exceed the size limit.

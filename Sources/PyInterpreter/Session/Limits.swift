@@ -7,6 +7,10 @@ public struct Limits: Equatable, Sendable {
     public var maxTensorElements: Int = 100_000_000
     /// Bytes held by all live tensors created by the notebook.
     public var maxTensorBytes: Int = 2 << 30
+    /// Resident memory of the whole process (every notebook it runs at once):
+    /// past it the running cell ends with MemoryError instead of the system
+    /// killing the process.
+    public var maxMemoryBytes: Int = 6 << 30
     /// Python call depth (CPython's default recursion limit).
     public var maxRecursionDepth: Int = 1000
     /// Characters in one string, items in one list/dict/set.
