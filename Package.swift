@@ -34,7 +34,7 @@ let releaseSpeed: [SwiftSetting] = [
 
 let package = Package(
     name: "Litgrad",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "litgrad", targets: ["litgrad"]),
         .library(name: "Autograd", targets: ["Autograd"]),

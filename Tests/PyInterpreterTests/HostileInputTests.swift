@@ -52,6 +52,29 @@ extension HostileInputTests {
         assertOutput("print('alive')", "alive\n")
     }
 
+    /// Steps that turn slow after a fast stretch (which taught the tick count
+    /// to read the clock rarely) still stop at the deadline: the alarm forces
+    /// the next check. Each slow round copies a big dict.
+    func testTimeLimitHoldsAfterAFastStretch() {
+        var limits = Limits()
+        limits.timeoutSeconds = 0.5
+        session.limits = limits
+        let r = run("""
+        d = {i: i for i in range(200000)}
+        for i in range(300000):
+            pass
+        n = 0
+        while True:
+            e = dict(d)
+            n += 1
+            print(n)
+        """)
+        XCTAssertEqual(r.error?.summary, "TimeoutError: cell exceeded its time limit of 0.5 s")
+        // Before the alarm, the first check came after thousands of slow rounds.
+        XCTAssertLessThan(r.output.split(separator: "\n").count, 200)
+        assertOutput("print('alive')", "alive\n")
+    }
+
     /// A bomb of Python objects (not tensors, which are counted exactly) ends
     /// with an uncatchable MemoryError once the process's resident memory is
     /// past `maxMemoryBytes`; the session goes on afterwards.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One activation: a cell's top level, a function call, a class body or a comprehension.
 final class Frame {
@@ -67,6 +68,9 @@ public final class Interpreter {
     private static let firstTicksPerClockCheck = 64
     private static let maxTicksPerClockCheck = 4096
     private static let clockCheckInterval: UInt64 = 5_000_000
+    /// Set from the timer's thread at the deadline; read by every tick.
+    private let alarm = Alarm()
+    private var alarmTimer: DispatchSourceTimer?
     /// Resident memory is read at most every 20 ms (one small /proc read).
     private static let memoryCheckInterval: UInt64 = 20_000_000
     private var lastMemoryCheck: UInt64 = 0
@@ -108,6 +112,7 @@ public final class Interpreter {
             closeAbandonedGenerators()
             frame = nil
             callDepth = 0
+            stopAlarm()
         }
         do {
             _ = try exec(resolved, top)
@@ -165,13 +170,35 @@ public final class Interpreter {
         lastClockCheck = now
         ticksPerClockCheck = Interpreter.firstTicksPerClockCheck
         ticksUntilClockCheck = ticksPerClockCheck
+        startAlarm(at: deadline)
+    }
+
+    /// Counting ticks between clock reads adapts to how long a tick takes, so
+    /// a loop whose steps suddenly become slow (a big copy per step) would
+    /// check too late. A timer rings at the deadline: the next tick then
+    /// checks the clock whatever the count says.
+    private func startAlarm(at deadline: UInt64) {
+        stopAlarm()
+        alarm.isRinging = false
+        guard deadline != .max else { return }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        let bell = alarm
+        timer.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline))
+        timer.setEventHandler { bell.isRinging = true }
+        timer.resume()
+        alarmTimer = timer
+    }
+
+    private func stopAlarm() {
+        alarmTimer?.cancel()
+        alarmTimer = nil
     }
 
     /// Counts one unit of work (a loop iteration, a call); checks the wall clock now and then.
     @inline(__always)
     public func tick() throws {
         ticksUntilClockCheck &-= 1
-        if ticksUntilClockCheck <= 0 { try checkDeadline() }
+        if ticksUntilClockCheck <= 0 || alarm.isRinging { try checkDeadline() }
     }
 
     /// Raises the (uncatchable) timeout error once the cell's time is up. Long native loops call this.
@@ -293,5 +320,15 @@ enum SyntaxErrorOrder {
         var rest = all
         if let i = rest.firstIndex(of: primary) { rest.remove(at: i) }
         return [primary] + rest
+    }
+}
+
+/// A flag the timer's thread raises for the interpreter's. Relaxed atomics:
+/// the tick that sees it re-reads the real clock, so the flag only says when.
+final class Alarm: Sendable {
+    private let flag = Atomic<Bool>(false)
+    var isRinging: Bool {
+        get { flag.load(ordering: .relaxed) }
+        set { flag.store(newValue, ordering: .relaxed) }
     }
 }
