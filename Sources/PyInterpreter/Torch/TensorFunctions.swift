@@ -81,6 +81,13 @@ enum TensorFunctions {
         TorchFunction("normal_", [.init("mean", default: .float(0)), .init("std", default: .float(1)), .keywordOnly("generator", default: noneDefault)], form: .methodOnly) { interp, t, a in
             TorchValues.box(try t.normalInPlace(mean: TorchValues.double(interp, a["mean"]), std: TorchValues.double(interp, a["std"]), generator: TorchGeneratorBinding.generator(a)))
         },
+        TorchFunction("exponential_", [.init("lambd", default: .float(1)), .keywordOnly("generator", default: noneDefault)], form: .methodOnly) { interp, t, a in
+            TorchValues.box(try t.exponentialInPlace(lambda: TorchValues.double(interp, a["lambd"]), generator: TorchGeneratorBinding.generator(a)))
+        },
+        TorchFunction("multinomial", ["num_samples", .init("replacement", default: .bool(false)), .keywordOnly("generator", default: noneDefault)]) { interp, t, a in
+            TorchValues.box(try t.multinomial(numSamples: a.int("num_samples"), replacement: a.bool("replacement"),
+                                              generator: TorchGeneratorBinding.generator(a)))
+        },
     ]
 
     static func clamp(_ interp: Interpreter, _ t: Tensor, _ a: BoundArguments) throws -> Tensor {
