@@ -96,9 +96,38 @@ extension Tensor {
             try r.mul(r).add(Self.one)
         }
     }
+    /// tanh (TanhBackward0): ∂a = tanh_backward(g, r) = g · (1 − r²).
     public func tanh() throws -> Tensor {
-        try elementwise("TanhBackward0", symbol: "tanh", saveOutput: true, f32: CorrectlyRoundedFloat.tanh, f64: Foundation.tanh) { _, r in
-            try r.mul(r).rsub(Self.one)
+        let a = self
+        let out = try ElementwiseKernel.unary(floatingSelf, f32: CorrectlyRoundedFloat.tanh, f64: Foundation.tanh)
+        guard Tensor.recordingNeeded(a) else { return out }
+        return try out.recorded("TanhBackward0", symbol: "tanh", inputs: [a], saving: [out],
+                                tangent: { t in try t[0].map { try Tensor.tanhBackward($0, out) } }) { g in
+            [try Tensor.tanhBackward(g, out)]
+        }
+    }
+
+    /// `tanh_backward(g, r)`: g · (1 − r·r) with 1 − r·r rounded once, as PyTorch's
+    /// kernel computes it (the compiler fuses it into one multiply-add). Differentiable
+    /// in both arguments (TanhBackwardBackward0): ∂g = tanh_backward(gg, r), ∂r = gg · (−2 r g).
+    static func tanhBackward(_ g: Tensor, _ r: Tensor) throws -> Tensor {
+        guard g.dtype == r.dtype, g.dtype == .float32 || g.dtype == .float64 else {
+            return try g.mul(r.mul(r).rsub(one))
+        }
+        let out = try ElementwiseKernel.binary(g, r, compute: g.dtype,
+                                               f32: { $0 * FusedMultiplyAdd.fused(-$1, $1, 1) },
+                                               f64: { $0 * (1 as Double).addingProduct(-$1, $1) })
+        guard Tensor.recordingNeeded(g, r) else { return out }
+        return try out.recorded("TanhBackwardBackward0", symbol: "tanh′", inputs: [g, r], saving: [g, r],
+                                tangent: { t in
+                                    let dg = try t[0].map { try tanhBackward($0, r) }
+                                    let dr = try t[1].map { try $0.mul(r.mul(number(-2)).mul(g)) }
+                                    switch (dg, dr) {
+                                    case let (x?, y?): return try x.add(y)
+                                    default: return dg ?? dr
+                                    }
+                                }) { gg in
+            [try tanhBackward(gg, r), try gg.mul(r.mul(number(-2)).mul(g))]
         }
     }
     /// sigmoid (SigmoidBackward0): float32 values as PyTorch's vectorised kernel gives

@@ -81,6 +81,33 @@ enum TensorFunctions {
         TorchFunction("normal_", [.init("mean", default: .float(0)), .init("std", default: .float(1)), .keywordOnly("generator", default: noneDefault)], form: .methodOnly) { interp, t, a in
             TorchValues.box(try t.normalInPlace(mean: TorchValues.double(interp, a["mean"]), std: TorchValues.double(interp, a["std"]), generator: TorchGeneratorBinding.generator(a)))
         },
+        TorchFunction("exponential_", [.init("lambd", default: .float(1)), .keywordOnly("generator", default: noneDefault)], form: .methodOnly) { interp, t, a in
+            TorchValues.box(try t.exponentialInPlace(lambda: TorchValues.double(interp, a["lambd"]), generator: TorchGeneratorBinding.generator(a)))
+        },
+        TorchFunction("histogram", [.init("bins", default: .int(100)), .keywordOnly("range", default: noneDefault),
+                                    .keywordOnly("weight", default: noneDefault), .keywordOnly("density", default: .bool(false))]) { interp, t, a in
+            let weight = try a.optional("weight").map { v -> Tensor in
+                guard let w = TorchValues.tensor(v) else { throw PyError(.typeError, "histogram(): argument 'weight' must be Tensor, not \(v.typeName)") }
+                return w
+            }
+            let result: HistogramResult
+            if let edges = TorchValues.tensor(a["bins"]) {
+                result = try t.histogram(edges: edges, weight: weight, density: a.bool("density"))
+            } else {
+                let range = try a.optional("range").map { v -> (Double, Double) in
+                    let bounds = try interp.iterate(v).map { try TorchValues.double(interp, $0) }
+                    guard bounds.count == 2 else { throw PyError(.typeError, "histogram(): argument 'range' must be tuple of 2 floats") }
+                    return (bounds[0], bounds[1])
+                }
+                result = try t.histogram(bins: a.int("bins"), range: range, weight: weight, density: a.bool("density"))
+            }
+            return .object(PyInstance(cls: TorchTypes.returnTypes("histogram"),
+                                      payload: NamedTensors(names: ["hist", "bin_edges"], tensors: [result.hist, result.binEdges])))
+        },
+        TorchFunction("multinomial", ["num_samples", .init("replacement", default: .bool(false)), .keywordOnly("generator", default: noneDefault)]) { interp, t, a in
+            TorchValues.box(try t.multinomial(numSamples: a.int("num_samples"), replacement: a.bool("replacement"),
+                                              generator: TorchGeneratorBinding.generator(a)))
+        },
     ]
 
     static func clamp(_ interp: Interpreter, _ t: Tensor, _ a: BoundArguments) throws -> Tensor {
