@@ -26,6 +26,7 @@ public final class NotebookSession {
     /// pyplot's state for this notebook; each cell ends with its figures shown and closed.
     let figures = FigureCollector()
     private var cellsRun = 0
+    private let cellThread = CellThread()
 
     public init(fileName: String, limits: Limits = .default, modules: ModuleRegistry = .standard()) {
         self.fileName = fileName
@@ -81,17 +82,53 @@ public final class NotebookSession {
     /// Runs `body` on a thread with a large stack and this notebook's engine
     /// settings, as every cell runs, and waits for it.
     private func onCellThread(_ body: @escaping () -> Void) {
-        let done = DispatchSemaphore(value: 0)
         let engine = self.engine
         engine.limitElements = interpreter.limits.maxTensorElements
         engine.limitBytes = interpreter.limits.maxTensorBytes
-        let thread = Thread {
-            EngineContext.with(engine) { body() }
-            done.signal()
+        cellThread.run { EngineContext.with(engine) { body() } }
+    }
+
+    deinit { cellThread.stop() }
+}
+
+/// The thread a session's cells run on, one after another: started with the
+/// session's first cell (with the big stack) and reused, instead of a new
+/// thread per cell.
+private final class CellThread: @unchecked Sendable {
+    private let jobReady = DispatchSemaphore(value: 0)
+    private let jobDone = DispatchSemaphore(value: 0)
+    private var job: (() -> Void)?
+    private var started = false
+
+    /// Runs `body` on the thread and waits for it (the semaphores order the accesses to `job`).
+    func run(_ body: @escaping () -> Void) {
+        if !started {
+            started = true
+            let thread = Thread { [unowned self] in self.loop() }
+            thread.stackSize = NotebookSession.stackSize
+            thread.start()
         }
-        thread.stackSize = NotebookSession.stackSize
-        thread.start()
-        done.wait()
+        job = body
+        jobReady.signal()
+        jobDone.wait()
+    }
+
+    /// Ends the thread (a nil job); safe to call when it never started.
+    func stop() {
+        guard started else { return }
+        job = nil
+        jobReady.signal()
+        jobDone.wait()
+    }
+
+    private func loop() {
+        while true {
+            jobReady.wait()
+            guard let body = job else { jobDone.signal(); return }
+            body()
+            job = nil
+            jobDone.signal()
+        }
     }
 }
 
