@@ -34,6 +34,7 @@ enum PyplotModule {
         ("xscale", AxesDecorations.setScale(x: true)), ("yscale", AxesDecorations.setScale(x: false)),
         ("xticks", AxesDecorations.ticks(x: true)), ("yticks", AxesDecorations.ticks(x: false)),
         ("legend", AxesDecorations.legend), ("grid", AxesDecorations.grid),
+        ("imshow", AxesImageAndText.imshow), ("text", AxesImageAndText.text), ("axis", AxesImageAndText.axis),
     ]
 
     static func make(_ state: PyplotState) -> PyModule {

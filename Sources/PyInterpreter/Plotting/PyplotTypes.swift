@@ -20,6 +20,7 @@ struct PyplotTypes {
         }
         .build()
     let pathCollection = NativeClassBuilder("PathCollection", module: "matplotlib.collections", instantiable: false).build()
+    let axesImage = NativeClassBuilder("AxesImage", module: "matplotlib.image", instantiable: false).build()
     let polygon = NativeClassBuilder("Polygon", module: "matplotlib.patches", instantiable: false).build()
 
     private static func line2DClass() -> PyType {
@@ -61,6 +62,7 @@ enum AxesClass {
         ("set_xticks", AxesDecorations.setTicks(x: true)), ("set_yticks", AxesDecorations.setTicks(x: false)),
         ("set_xticklabels", AxesDecorations.setTickLabels(x: true)), ("set_yticklabels", AxesDecorations.setTickLabels(x: false)),
         ("legend", AxesDecorations.legend), ("grid", AxesDecorations.grid), ("set", AxesDecorations.set),
+        ("imshow", AxesImageAndText.imshow), ("text", AxesImageAndText.text), ("axis", AxesImageAndText.axis),
     ]
 
     static func make() -> PyType {

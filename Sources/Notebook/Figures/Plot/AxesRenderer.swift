@@ -13,15 +13,23 @@ struct AxesRenderer {
     let xTicks: AxisTicks
     let yTicks: AxisTicks
 
-    init(axes: PlotAxes, frame: Frame, id: String) {
+    /// `frame` is the Axes' grid cell; a fixed aspect shrinks it or widens
+    /// the view (matplotlib's `apply_aspect`) before anything is placed.
+    init(axes: PlotAxes, frame cell: Frame, id: String) {
         self.axes = axes
-        self.frame = frame
         self.id = id
-        let xRange = axes.xLimits(), yRange = axes.yLimits()
+        let (frame, xRange, yRange) = AspectFit.fit(axes, cell: cell)
+        self.frame = frame
         x = AxisMapping(range: xRange, scale: axes.xAxis.scale, start: frame.x, end: frame.maxX)
         y = AxisMapping(range: yRange, scale: axes.yAxis.scale, start: frame.maxY, end: frame.y)
-        xTicks = AxisTicks.make(axis: axes.xAxis, view: xRange, length: frame.width, isX: true)
-        yTicks = AxisTicks.make(axis: axes.yAxis, view: yRange, length: frame.height, isX: false)
+        if axes.axisOn {
+            xTicks = AxisTicks.make(axis: axes.xAxis, view: xRange, length: frame.width, isX: true)
+            yTicks = AxisTicks.make(axis: axes.yAxis, view: yRange, length: frame.height, isX: false)
+        } else {
+            // `axis('off')`: no ticks, tick labels, offset texts or grid.
+            xTicks = AxisTicks(major: [], minor: [], offsetText: "")
+            yTicks = xTicks
+        }
     }
 
     func draw(into svg: inout SVGWriter) {
@@ -32,6 +40,9 @@ struct AxesRenderer {
                              ("width", SVGWriter.number(frame.width)), ("height", SVGWriter.number(frame.height))])
         svg.line("</clipPath>")
         svg.line("<g clip-path=\"url(#\(clip))\">")
+        for artist in axes.artists {
+            if case .image(let image) = artist { drawImage(image, into: &svg) }
+        }
         for artist in axes.artists {
             switch artist {
             case .bars(let bars): drawBars(bars, into: &svg)
@@ -49,8 +60,11 @@ struct AxesRenderer {
             }
         }
         svg.line("</g>")
-        drawSpines(into: &svg)
+        if axes.axisOn { drawSpines(into: &svg) }
         drawTicks(into: &svg)
+        for artist in axes.artists {
+            if case .text(let text) = artist { drawText(text, into: &svg) }
+        }
         drawLabels(into: &svg)
         if axes.legend != nil {
             LegendBox(axes: axes, renderer: self)?.draw(into: &svg, id: id + "-legend")
@@ -273,12 +287,12 @@ struct AxesRenderer {
 
     private func drawLabels(into svg: inout SVGWriter) {
         let size = PlotStyle.axisLabelSize
-        if let label = axes.xAxis.label, !label.isEmpty {
+        if axes.axisOn, let label = axes.xAxis.label, !label.isEmpty {
             let top = xTickLabelsBottom + PlotStyle.labelPad
             svg.text(label, x: frame.midX, baseline: top + TextMetrics.ascent * size, size: size, anchor: .middle,
                      className: "xlabel")
         }
-        if let label = axes.yAxis.label, !label.isEmpty {
+        if axes.axisOn, let label = axes.yAxis.label, !label.isEmpty {
             // Rotated a quarter turn left: its descent faces the tick labels.
             let baseline = yTickLabelsLeft - PlotStyle.labelPad - TextMetrics.descent * size
             svg.text(label, x: baseline, baseline: frame.midY, size: size, anchor: .middle, rotateLeft: true,

@@ -91,6 +91,7 @@ struct LegendBox {
                     let (x1, y1) = renderer.point(a.lefts[i] + a.widths[i], a.bottoms[i] + a.heights[i])
                     boxes.append(Frame(x: min(x0, x1), y: min(y0, y1), width: abs(x1 - x0), height: abs(y1 - y0)))
                 }
+            case .image, .text: break   // matplotlib's best location ignores them
             }
         }
         var best: (badness: Int, location: LegendLocation)?
@@ -213,6 +214,8 @@ struct LegendBox {
                 ("width", SVGWriter.number(width)), ("height", SVGWriter.number(height)),
             ] + SVGPaint.attributes(step.fillColor, "fill") + SVGPaint.attributes(step.edgeColor, "stroke")
               + [("stroke-width", SVGWriter.number(step.lineWidth))])
+        case .image, .text:
+            break   // never legend entries
         }
     }
 }

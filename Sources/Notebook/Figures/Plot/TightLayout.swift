@@ -79,13 +79,13 @@ extension AxesRenderer {
             maxY = max(maxY, py + label.ascent(size: size) / 2 + label.descent(size: size))
         }
         let labelSize = PlotStyle.axisLabelSize
-        if let label = axes.xAxis.label, !label.isEmpty {
+        if axes.axisOn, let label = axes.xAxis.label, !label.isEmpty {
             maxY = max(maxY, xTickLabelsBottom + PlotStyle.labelPad + TextMetrics.lineHeight * labelSize)
         }
         if !xTicks.offsetText.isEmpty {
             maxY = max(maxY, xTickLabelsBottom + PlotStyle.offsetTextPad + TextMetrics.lineHeight * size)
         }
-        if let label = axes.yAxis.label, !label.isEmpty {
+        if axes.axisOn, let label = axes.yAxis.label, !label.isEmpty {
             minX = min(minX, yTickLabelsLeft - PlotStyle.labelPad - TextMetrics.lineHeight * labelSize)
         }
         if !yTicks.offsetText.isEmpty {

@@ -11,8 +11,11 @@ public struct Colormap: Equatable, Sendable {
         case "plasma": return Colormap(name: name, entries: plasmaTable)
         case "coolwarm": return Colormap(name: name, entries: coolwarmTable)
         case "tab10": return Colormap(name: name, entries: tab10Table)
+        case "Blues": return Colormap(name: name, entries: bluesTable)
+        case "Greys": return Colormap(name: name, entries: greysTable)
+        case "gray", "grey": return Colormap(name: name, entries: grayTable)
         default:
-            throw PlotError.value("\(pythonRepr(name)) is not a colormap supported here; supported values are 'viridis', 'plasma', 'coolwarm', 'tab10'")
+            throw PlotError.value("\(pythonRepr(name)) is not a colormap supported here; supported values are 'viridis', 'plasma', 'coolwarm', 'tab10', 'Blues', 'Greys', 'gray'")
         }
     }
 

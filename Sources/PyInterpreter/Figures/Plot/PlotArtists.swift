@@ -5,13 +5,25 @@ public enum PlotArtist: Equatable, Sendable {
     case scatter(PlotScatter)
     case bars(PlotBars)
     case step(PlotStepOutline)
+    case image(PlotImage)
+    case text(PlotText)
 
+    /// Images and texts never appear in a legend, so they have no label.
     public var label: String? {
         switch self {
         case .line(let a): return a.label
         case .scatter(let a): return a.label
         case .bars(let a): return a.label
         case .step(let a): return a.label
+        case .image, .text: return nil
+        }
+    }
+
+    /// Whether `legend(labels)` hands this artist a label.
+    var isLegendable: Bool {
+        switch self {
+        case .image, .text: return false
+        case .line, .scatter, .bars, .step: return true
         }
     }
 }

@@ -89,20 +89,26 @@ extension PlotAxes {
                 }
             case .step(let a):
                 for v in (isX ? a.x : a.y) { include(v) }
+            case .image(let a):
+                let (lo, hi) = isX ? (a.left, a.right) : (a.bottom, a.top)
+                include(lo)
+                include(hi)
+            case .text:
+                break   // matplotlib leaves texts out of the data limits
             }
         }
         return interval
     }
 
-    /// Values the margin may not cross: a bar's base, a histogram's zero.
+    /// Values the margin may not cross: a bar's base, a histogram's zero, an image's edges.
     func stickyEdges(x isX: Bool) -> [Double] {
-        guard !isX else { return [] }
         var edges: [Double] = []
         for artist in artists {
             switch artist {
-            case .bars(let a): edges += a.bottoms
-            case .step: edges.append(0)
-            case .line, .scatter: break
+            case .bars(let a): if !isX { edges += a.bottoms }
+            case .step: if !isX { edges.append(0) }
+            case .image(let a): edges += isX ? [a.left, a.right] : [a.bottom, a.top]
+            case .line, .scatter, .text: break
             }
         }
         return edges.sorted()

@@ -8,6 +8,10 @@ public final class PlotAxes {
     public var xAxis = AxisSettings()
     public var yAxis = AxisSettings()
     public var legend: PlotLegend?
+    /// `axis('off')` hides spines, ticks, tick labels and axis labels (not the title).
+    public var axisOn = true
+    /// `imshow`'s `aspect='equal'`, `set_aspect`, `axis('equal')`; nil: fill the frame.
+    public var aspect: AxesAspect?
     /// Position in matplotlib's two property cycles: `plot`/`hist` take the
     /// next colour from the first, `bar`/`scatter` from the second.
     var lineCycleIndex = 0
@@ -94,7 +98,7 @@ public final class PlotAxes {
         for (i, artist) in artists.enumerated() {
             if case .bars(let bars) = artist, !bars.isHistogram {
                 containers.append(i)
-            } else {
+            } else if artist.isLegendable {
                 first.append(i)
             }
         }
@@ -115,6 +119,7 @@ public final class PlotAxes {
         case .scatter(var a): a.label = label; artists[index] = .scatter(a)
         case .bars(var a): a.label = label; artists[index] = .bars(a)
         case .step(var a): a.label = label; artists[index] = .step(a)
+        case .image, .text: break
         }
     }
 
