@@ -29,6 +29,8 @@ final class RecordingFigureRenderer: FigureRenderer {
             if axes.yAxis.scale == .log { line += " yscale=log" }
             if axes.xAxis.grid != nil || axes.yAxis.grid != nil { line += " grid" }
             if let legend = axes.legend { line += " legend=\(legend.location.rawValue)" }
+            if !axes.axisOn { line += " axis=off" }
+            if let aspect = axes.aspect { line += " aspect=\(aspect.ratio),\(aspect.adjustable.rawValue)" }
             lines.append(line)
             for artist in axes.artists {
                 switch artist {
@@ -40,6 +42,10 @@ final class RecordingFigureRenderer: FigureRenderer {
                     lines.append("    bars \(b.label ?? "-") heights=\(b.heights)")
                 case .step(let s):
                     lines.append("    step \(s.label ?? "-") y=\(s.y)")
+                case .image(let m):
+                    lines.append("    image \(m.rows)x\(m.columns) extent=\([m.left, m.right, m.bottom, m.top]) colors=\(m.colors.map(hex))")
+                case .text(let t):
+                    lines.append("    text \(t.text) at (\(t.x), \(t.y)) \(t.horizontal.rawValue) \(t.vertical.rawValue) \(hex(t.color)) \(t.fontSize)")
                 }
             }
         }
