@@ -71,7 +71,7 @@ enum AxesImageAndText {
         if let extent = a.optional("extent") { options.extent = try PlotData.numbers(interp, extent, "extent") }
         let (rows, columns) = (data.shape[0], data.shape[1])
         _ = try PlotCalls.run { try target.axes.imshow(data.numbers, rows: rows, columns: columns, options: options) }
-        return .object(PyInstance(cls: target.state.types.axesImage))
+        return .object(PyInstance(cls: target.state.types.axesImage, payload: ImageShape(rows: rows, columns: columns)))
     }
 
     // MARK: text
@@ -154,5 +154,15 @@ enum AxesImageAndText {
             limits = (x, y)
         }
         return .tuple([.float(limits.0.lower), .float(limits.0.upper), .float(limits.1.lower), .float(limits.1.upper)])
+    }
+}
+
+/// The payload of an `AxesImage`: its data's shape, for `str()`.
+final class ImageShape {
+    let rows: Int
+    let columns: Int
+    init(rows: Int, columns: Int) {
+        self.rows = rows
+        self.columns = columns
     }
 }

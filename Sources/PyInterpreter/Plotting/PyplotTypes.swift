@@ -20,7 +20,12 @@ struct PyplotTypes {
         }
         .build()
     let pathCollection = NativeClassBuilder("PathCollection", module: "matplotlib.collections", instantiable: false).build()
-    let axesImage = NativeClassBuilder("AxesImage", module: "matplotlib.image", instantiable: false).build()
+    let axesImage = NativeClassBuilder("AxesImage", module: "matplotlib.image", instantiable: false)
+        .method("__str__") { _, this, _ in
+            let image = try this.requirePayload(ImageShape.self, "AxesImage")
+            return .string("AxesImage(shape=(\(image.rows), \(image.columns)))")
+        }
+        .build()
     let polygon = NativeClassBuilder("Polygon", module: "matplotlib.patches", instantiable: false).build()
 
     private static func line2DClass() -> PyType {

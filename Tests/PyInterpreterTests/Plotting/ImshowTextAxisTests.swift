@@ -52,10 +52,11 @@ final class ImshowTextAxisTests: PlottingTestCase {
         print(plt.xlim(), plt.ylim())
         probs = torch.tensor([[0.1, 0.2, 0.7], [0.25, 0.5, 0.25]])
         fig, ax = plt.subplots()
-        ax.imshow(probs)
+        print(ax.imshow(probs))
         print(ax.get_xlim(), ax.get_ylim())
         """, """
         (-0.5, 1.5) (2.5, -0.5)
+        AxesImage(shape=(2, 3))
         (-0.5, 2.5) (1.5, -0.5)
 
         """)
@@ -134,5 +135,9 @@ final class ImshowTextAxisTests: PlottingTestCase {
         import matplotlib.pyplot as plt
         plt.imshow([[1, 2]], cmap='nope')
         """, "ValueError: 'nope' is not a colormap supported here; supported values are 'viridis', 'plasma', 'coolwarm', 'tab10', 'Blues', 'Greys', 'gray'")
+        assertError("""
+        import matplotlib.pyplot as plt
+        plt.imshow([[1, 2]], vmin=2, vmax=1)
+        """, "ValueError: minvalue must be less than or equal to maxvalue")
     }
 }

@@ -96,6 +96,9 @@ extension PlotAxes {
             throw PlotError.value("Invalid shape (\(rows), \(columns)) for image data")
         }
         let map = try Colormap.named(options.colormap ?? "viridis")
+        if let lo = options.vmin, let hi = options.vmax, lo > hi {
+            throw PlotError.value("minvalue must be less than or equal to maxvalue")
+        }
         var colors = map.colors(for: values, vmin: options.vmin, vmax: options.vmax)
         if let alpha = options.alpha {
             colors = colors.map { $0.alpha > 0 ? $0.withAlpha(alpha) : $0 }
