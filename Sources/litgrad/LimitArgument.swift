@@ -26,3 +26,22 @@ struct LimitArgument: ExpressibleByArgument {
         return overrides
     }
 }
+
+/// `--timeout` and `--limit`: the cell limits every command that runs
+/// notebooks accepts (run, check, render, serve).
+struct CellLimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Seconds each cell may run (cell and front matter settings win).", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(name: .customLong("limit"), help: LimitArgument.help)
+    var limits: [LimitArgument] = []
+
+    func validate() throws {
+        if let timeout, !(timeout.isFinite && timeout > 0) {
+            throw ValidationError("--timeout expects a positive number of seconds, got \(timeout).")
+        }
+    }
+
+    /// The `--limit` settings, by name.
+    var overrides: LimitOverrides { LimitArgument.overrides(limits) }
+}

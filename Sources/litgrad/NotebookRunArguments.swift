@@ -33,11 +33,7 @@ struct NotebookRunArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Absolute tolerance for numbers in outputs (cell and front matter settings win).", valueName: "x"))
     var atol: Double?
 
-    @Option(help: ArgumentHelp("Seconds each cell may run (cell and front matter settings win).", valueName: "seconds"))
-    var timeout: Double?
-
-    @Option(name: .customLong("limit"), help: LimitArgument.help)
-    var limits: [LimitArgument] = []
+    @OptionGroup var cellLimits: CellLimitOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs expects a whole number of at least 1, got \(jobs).") }
@@ -46,9 +42,6 @@ struct NotebookRunArguments: ParsableArguments {
                 throw ValidationError("\(name) expects a non-negative number such as 1e-4, got \(value).")
             }
         }
-        if let timeout, !(timeout.isFinite && timeout > 0) {
-            throw ValidationError("--timeout expects a positive number of seconds, got \(timeout).")
-        }
     }
 
     func runOptions(mode: RunOptions.Mode, force: Bool = false) -> RunOptions {
@@ -56,8 +49,8 @@ struct NotebookRunArguments: ParsableArguments {
         options.force = force
         options.exact = exact
         options.tolerance = Tolerance(rtol: rtol, atol: atol)
-        options.timeout = timeout
-        options.limits = LimitArgument.overrides(limits)
+        options.timeout = cellLimits.timeout
+        options.limits = cellLimits.overrides
         if let jobs { options.jobs = jobs }
         options.shard = shard
         options.excludes = exclude

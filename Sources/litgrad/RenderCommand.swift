@@ -56,17 +56,10 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Skip paths matching this gitignore-style glob (repeatable).", valueName: "glob"))
     var exclude: [String] = []
 
-    @Option(help: ArgumentHelp("Seconds each cell may run (cell and front matter settings win).", valueName: "seconds"))
-    var timeout: Double?
-
-    @Option(name: .customLong("limit"), help: LimitArgument.help)
-    var limits: [LimitArgument] = []
+    @OptionGroup var cellLimits: CellLimitOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs expects a whole number of at least 1, got \(jobs).") }
-        if let timeout, !(timeout.isFinite && timeout > 0) {
-            throw ValidationError("--timeout expects a positive number of seconds, got \(timeout).")
-        }
         if out.isEmpty { throw ValidationError("--out expects a folder.") }
     }
 
@@ -74,8 +67,8 @@ struct RenderCommand: ParsableCommand {
         var options = RenderOptions(outputDirectory: out)
         options.format = format
         options.allowRawHTML = unsafe
-        options.timeout = timeout
-        options.limits = LimitArgument.overrides(limits)
+        options.timeout = cellLimits.timeout
+        options.limits = cellLimits.overrides
         options.excludes = exclude
         if let jobs { options.jobs = jobs }
         options.color = Terminal.colorAllowed(onTerminal: Terminal.standardErrorIsTerminal)

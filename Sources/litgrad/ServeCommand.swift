@@ -32,20 +32,17 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Skip paths matching this gitignore-style glob (repeatable).", valueName: "glob"))
     var exclude: [String] = []
 
-    @Option(help: ArgumentHelp("Seconds each cell may run (cell and front matter settings win).", valueName: "seconds"))
-    var timeout: Double?
+    @OptionGroup var cellLimits: CellLimitOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port expects a number from 0 to 65535, got \(port).") }
-        if let timeout, !(timeout.isFinite && timeout > 0) {
-            throw ValidationError("--timeout expects a positive number of seconds, got \(timeout).")
-        }
     }
 
     func run() throws {
         var options = RenderOptions(outputDirectory: out ?? ConsoleServe.temporaryOutputDirectory())
         options.allowRawHTML = unsafe
-        options.timeout = timeout
+        options.timeout = cellLimits.timeout
+        options.limits = cellLimits.overrides
         options.excludes = exclude
         options.color = Terminal.colorAllowed(onTerminal: Terminal.standardErrorIsTerminal)
         throw ExitCode(ConsoleServe.perform(paths: paths, options: options, port: UInt16(port)))
