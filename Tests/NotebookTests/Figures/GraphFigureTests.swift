@@ -4,18 +4,7 @@ import Autograd
 @testable import PyInterpreter
 
 /// The classic example: c = a + b, d = b + 1, e = c · d at a = 2, b = 1.
-final class GraphFigureTests: XCTestCase {
-    // Graph figures show intermediate values only when the context keeps op outputs.
-    override func setUp() {
-        super.setUp()
-        EngineContext.current.keepsOperationOutputs = true
-    }
-
-    override func tearDown() {
-        EngineContext.current.keepsOperationOutputs = false
-        super.tearDown()
-    }
-
+final class GraphFigureTests: GraphFigureTestCase {
     struct Classic {
         let a: Tensor, b: Tensor, c: Tensor, d: Tensor, e: Tensor
         var names: [ObjectIdentifier: String] {

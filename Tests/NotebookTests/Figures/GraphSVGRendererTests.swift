@@ -3,18 +3,7 @@ import Autograd
 @testable import Notebook
 import PyInterpreter
 
-final class GraphSVGRendererTests: XCTestCase {
-    // Graph figures show intermediate values only when the context keeps op outputs.
-    override func setUp() {
-        super.setUp()
-        EngineContext.current.keepsOperationOutputs = true
-    }
-
-    override func tearDown() {
-        EngineContext.current.keepsOperationOutputs = false
-        super.tearDown()
-    }
-
+final class GraphSVGRendererTests: GraphFigureTestCase {
     func classicFigure(backward: Bool) throws -> GraphFigure {
         let a = Tensor.scalar(2), b = Tensor.scalar(1)
         try a.setRequiresGrad(true)
