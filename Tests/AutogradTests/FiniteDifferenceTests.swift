@@ -14,6 +14,7 @@ final class FiniteDifferenceTests: XCTestCase {
             return Double(seed >> 11) / Double(1 << 53)
         }
         let xs = (0..<count).map { _ in Tensor(shape: shape, doubles: (0..<Shape.count(shape)).map { _ in low + (high - low) * next() }, requiresGrad: true) }
+        try assertGraphFreesOutput(name, file: file, line: line) { try f(xs) }
         let out = try f(xs)
         let w = Tensor(shape: out.shape, doubles: (0..<out.count).map { _ in next() - 0.5 })
         try out.mul(w).sum().backward()
@@ -49,6 +50,21 @@ final class FiniteDifferenceTests: XCTestCase {
             let numeric = (plus[i] - minus[i]) / (2 * h)
             XCTAssertEqual(forward[i], numeric, accuracy: 1e-5 * max(1, abs(numeric)), "\(name) jvp element \(i)", file: file, line: line)
         }
+    }
+
+    /// The recorded graph must not keep its own output alive: a rule that held
+    /// its result would form a cycle (result → grad_fn → rule → result) and leak
+    /// every result of the op in a training loop.
+    func assertGraphFreesOutput(_ name: String, file: StaticString, line: UInt, _ make: () throws -> Tensor) throws {
+        weak var probe: Tensor?
+        var node: Node?
+        try {
+            let out = try make()
+            probe = out
+            node = out.gradFn
+        }()
+        XCTAssertNotNil(node, "\(name): no grad_fn recorded", file: file, line: line)
+        XCTAssertNil(probe, "\(name): the op's grad_fn keeps its output alive", file: file, line: line)
     }
 
     /// Checks second derivatives: the gradient (create_graph) of ⟨∇(sum f·w), v⟩

@@ -27,6 +27,10 @@ public final class Tensor {
     @exclusivity(unchecked) public var label: String?
     /// Gradient hooks of a leaf (a non-leaf's live on its `gradFn`).
     @exclusivity(unchecked) public internal(set) var gradientHooks: [GradientHook] = []
+    /// For the alias an op's rule keeps of the op's own result
+    /// (`outputForBackward`): the op's node, held weakly to avoid a cycle.
+    /// Gradients through the alias flow into it, as through the result.
+    @exclusivity(unchecked) weak var savedOutputOf: Node?
     /// The language binding's object for this tensor (weak, so the box can
     /// be reused while it lives without keeping it alive).
     public weak var boxed: AnyObject?

@@ -1,7 +1,7 @@
 extension Tensor {
     /// The edge a gradient for this tensor flows along, or nil if it needs none.
     var gradientEdge: Edge? {
-        if let fn = gradFn { return .node(fn) }
+        if let fn = gradFn ?? savedOutputOf { return .node(fn) }
         return requiresGrad ? .leaf(self) : nil
     }
 
@@ -14,23 +14,33 @@ extension Tensor {
     ///   has none) to the output's tangent; it runs when a dual level is open
     ///   and some input carries a tangent.
     @discardableResult
-    func recorded(_ name: String, symbol: String = "", inputs: [Tensor], saving: [Tensor] = [],
+    func recorded(_ name: String, symbol: String = "", inputs: [Tensor], saving: [Tensor] = [], output: Tensor? = nil,
                   tangent: ([Tensor?]) throws -> Tensor?,
                   rule: @escaping (Tensor) throws -> [Tensor?]) throws -> Tensor {
         // The forward rule only runs inside this call: non-escaping, so building it costs no allocation.
         try withoutActuallyEscaping(tangent) { tangent in
-            try record(name, symbol: symbol, inputs: inputs, saving: saving, tangent: tangent, rule: rule)
+            try record(name, symbol: symbol, inputs: inputs, saving: saving, output: output, tangent: tangent, rule: rule)
         }
     }
 
     /// An op without a forward-mode rule (forward AD through it raises PyTorch's error).
     @discardableResult
-    func recorded(_ name: String, symbol: String = "", inputs: [Tensor], saving: [Tensor] = [],
+    func recorded(_ name: String, symbol: String = "", inputs: [Tensor], saving: [Tensor] = [], output: Tensor? = nil,
                   rule: @escaping (Tensor) throws -> [Tensor?]) throws -> Tensor {
-        try record(name, symbol: symbol, inputs: inputs, saving: saving, tangent: nil, rule: rule)
+        try record(name, symbol: symbol, inputs: inputs, saving: saving, output: output, tangent: nil, rule: rule)
     }
 
-    private func record(_ name: String, symbol: String, inputs: [Tensor], saving: [Tensor],
+    /// An alias of this result (same storage) for its own op's backward rule
+    /// to read, passed to `recorded` as `output:`. A rule that captured the
+    /// result itself would form a cycle (result → grad_fn → rule → result) and
+    /// leak every such result. The alias links back to the node weakly
+    /// (`savedOutputOf`), so a create_graph backward still differentiates
+    /// through it, as PyTorch's saved outputs do.
+    var outputForBackward: Tensor {
+        Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
+    }
+
+    private func record(_ name: String, symbol: String, inputs: [Tensor], saving: [Tensor], output: Tensor?,
                         tangent: (([Tensor?]) throws -> Tensor?)?,
                         rule: @escaping (Tensor) throws -> [Tensor?]) throws -> Tensor {
         if ForwardAD.isActive { try propagateTangent(name, inputs: inputs, tangent) }
@@ -40,8 +50,13 @@ extension Tensor {
         guard anyRequiresGrad else { return self }
         // A saved output names this op in version errors; a saved input names
         // whatever produced it at the time of the error (PyTorch's wording).
-        let saved = saving.map { SavedTensor(tensor: $0, version: $0.version, producer: $0 === self ? name : nil) }
+        var saved = saving.map { SavedTensor(tensor: $0, version: $0.version, producer: $0 === self ? name : nil) }
+        if let output { saved.append(SavedTensor(tensor: output, version: output.version, producer: name)) }
         let node = Node(name: name, symbol: symbol, inputs: inputs.map { $0.gradientEdge }, saved: saved, rule: rule)
+        if let output {
+            output.savedOutputOf = node
+            output.requiresGrad = true
+        }
         gradFn = node
         node.rememberOutput(self)
         requiresGrad = true

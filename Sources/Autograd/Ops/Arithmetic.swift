@@ -119,9 +119,10 @@ extension Tensor {
     public func reciprocal() throws -> Tensor {
         let a = self.dtype.isFloatingPoint ? self : self.converted(.float32)
         let out = try ElementwiseKernel.unary(a, f32: { 1 / $0 }, f64: { 1 / $0 })
-        return try out.recorded("ReciprocalBackward0", symbol: "1/x", inputs: [self], saving: [out],
+        let r = out.outputForBackward
+        return try out.recorded("ReciprocalBackward0", symbol: "1/x", inputs: [self], output: r,
                                 tangent: { try $0[0]?.neg().mul(out.mul(out)) }) { g in
-            [try g.neg().mul(out.mul(out))]
+            [try g.neg().mul(r.mul(r))]
         }
     }
 
@@ -162,14 +163,15 @@ extension Tensor {
                                                    return Self.integerPower(x, y) })
         let name = a.isWrappedNumber ? "PowBackward2" : "PowBackward1"
         let inputs = a.isWrappedNumber ? [b] : [a, b]
-        return try out.recorded(name, symbol: "^", inputs: inputs, saving: [a, b, out],
+        let r = out.outputForBackward
+        return try out.recorded(name, symbol: "^", inputs: inputs, saving: [a, b], output: r,
                                 tangent: { t in
                                     let tb = a.isWrappedNumber ? t[0] : t[1]
                                     let ta = a.isWrappedNumber ? nil : t[0]
                                     return try Tangent.sum(ta?.mul(b.mul(a.pow(b.sub(Tensor.wrapped(1, dtype: .int64))))),
                                                            tb?.mul(out.mul(a.logForPowGrad(b))))
                                 }) { g in
-            let db: Tensor? = b.requiresGrad ? try reduceGrad(g.mul(out.mul(a.logForPowGrad(b))), to: b) : nil
+            let db: Tensor? = b.requiresGrad ? try reduceGrad(g.mul(r.mul(a.logForPowGrad(b))), to: b) : nil
             if a.isWrappedNumber { return [db] }
             let da: Tensor? = a.requiresGrad ? try reduceGrad(g.mul(b.mul(a.pow(b.sub(Tensor.wrapped(1, dtype: .int64))))), to: a) : nil
             return [da, db]

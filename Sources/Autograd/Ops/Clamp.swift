@@ -125,11 +125,12 @@ extension Tensor {
         let a = self
         let out = larger ? try extremeKernel(b, pickFirst: { $0 >= $1 }) : try extremeKernel(b, pickFirst: { $0 <= $1 })
         // Share of the gradient each side receives: 1 where it won, ½ on ties.
+        let dtype = out.dtype
         func shares() throws -> (Tensor, Tensor) {
             let half = Tensor.wrapped(0.5, dtype: .float64)
-            let tie = try a.eq(b).to(out.dtype).mul(half)
-            let aWins = try (larger ? a.gt(b) : a.lt(b)).to(out.dtype)
-            let bWins = try (larger ? b.gt(a) : b.lt(a)).to(out.dtype)
+            let tie = try a.eq(b).to(dtype).mul(half)
+            let aWins = try (larger ? a.gt(b) : a.lt(b)).to(dtype)
+            let bWins = try (larger ? b.gt(a) : b.lt(a)).to(dtype)
             return (try aWins.add(tie), try bWins.add(tie))
         }
         return try out.recorded(name, symbol: larger ? "max" : "min", inputs: [a, b], saving: [a, b],

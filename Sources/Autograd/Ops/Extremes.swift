@@ -90,9 +90,10 @@ extension Tensor {
                 return Tensor(storage: type == .bool ? Storage([best != 0]) : Storage([best], dtype: type), shape: [])
             }
         }
-        return try out.recorded(larger ? "MaxBackward1" : "MinBackward1", symbol: larger ? "max" : "min", inputs: [a], saving: [a],
+        let r = out.outputForBackward
+        return try out.recorded(larger ? "MaxBackward1" : "MinBackward1", symbol: larger ? "max" : "min", inputs: [a], saving: [a], output: r,
                                 tangent: { t in try t[0].map { try Tensor.evenShare(a, out).mul($0).sum() } }) { g in
-            [try Tensor.evenShare(a, out).mul(g)]
+            [try Tensor.evenShare(a, r).mul(g)]
         }
     }
 
@@ -131,14 +132,15 @@ extension Tensor {
         }
         let out = Tensor(storage: values.storage, shape: keepdim ? input.keptShape : input.resultShape)
         let reducedDims = input.dims
-        func share() throws -> Tensor {
+        func share(_ out: Tensor) throws -> Tensor {
             try Tensor.evenShare(a, out.restoringReducedDims(input, keepdim: keepdim), dims: dim == 0 ? nil : reducedDims)
         }
-        return try out.recorded(larger ? "AmaxBackward0" : "AminBackward0", symbol: larger ? "amax" : "amin", inputs: [a], saving: [a],
+        let r = out.outputForBackward
+        return try out.recorded(larger ? "AmaxBackward0" : "AminBackward0", symbol: larger ? "amax" : "amin", inputs: [a], saving: [a], output: r,
                                 tangent: { t in
-                                    try t[0].map { try share().mul($0).sum(dims: reducedDims, keepdim: keepdim) }
+                                    try t[0].map { try share(out).mul($0).sum(dims: reducedDims, keepdim: keepdim) }
                                 }) { g in
-            [try share().mul(g.restoringReducedDims(input, keepdim: keepdim))]
+            [try share(r).mul(g.restoringReducedDims(input, keepdim: keepdim))]
         }
     }
 

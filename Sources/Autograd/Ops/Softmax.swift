@@ -33,9 +33,10 @@ extension Tensor {
         let a = self
         let d = try Shape.wrapDim(dimension, rank: dim)
         let out = try softmaxValues(d, logarithmic: false)
-        return try out.recorded("SoftmaxBackward0", symbol: "softmax", inputs: [a], saving: [out],
+        let r = out.outputForBackward
+        return try out.recorded("SoftmaxBackward0", symbol: "softmax", inputs: [a], output: r,
                                 tangent: { t in try t[0].map { try out.mul($0.sub($0.mul(out).sum(dims: [d], keepdim: true))) } }) { g in
-            [try Tensor.softmaxBackward(g, out, d, logarithmic: false)]
+            [try Tensor.softmaxBackward(g, r, d, logarithmic: false)]
         }
     }
 
@@ -45,9 +46,10 @@ extension Tensor {
         let a = self
         let d = try Shape.wrapDim(dimension, rank: dim)
         let out = try softmaxValues(d, logarithmic: true)
-        return try out.recorded("LogSoftmaxBackward0", symbol: "log_softmax", inputs: [a], saving: [out],
+        let r = out.outputForBackward
+        return try out.recorded("LogSoftmaxBackward0", symbol: "log_softmax", inputs: [a], output: r,
                                 tangent: { t in try t[0].map { try $0.sub($0.mul(out.exp()).sum(dims: [d], keepdim: true)) } }) { g in
-            [try Tensor.softmaxBackward(g, out, d, logarithmic: true)]
+            [try Tensor.softmaxBackward(g, r, d, logarithmic: true)]
         }
     }
 
@@ -95,10 +97,11 @@ extension Tensor {
             return r
         }
         let reduced = input.dims
-        func weights() throws -> Tensor { try a.sub(out.restoringReducedDims(input, keepdim: keepdim)).exp() }
-        return try out.recorded("LogsumexpBackward0", symbol: "logsumexp", inputs: [source], saving: [source, out],
-                                tangent: { t in try t[0].map { try $0.mul(weights()).sum(dims: reduced, keepdim: keepdim) } }) { g in
-            [try g.restoringReducedDims(input, keepdim: keepdim).mul(weights())]
+        func weights(_ out: Tensor) throws -> Tensor { try a.sub(out.restoringReducedDims(input, keepdim: keepdim)).exp() }
+        let r = out.outputForBackward
+        return try out.recorded("LogsumexpBackward0", symbol: "logsumexp", inputs: [source], saving: [source], output: r,
+                                tangent: { t in try t[0].map { try $0.mul(weights(out)).sum(dims: reduced, keepdim: keepdim) } }) { g in
+            [try g.restoringReducedDims(input, keepdim: keepdim).mul(weights(r))]
         }
     }
 }

@@ -52,12 +52,13 @@ extension Tensor {
         let out = try moments(input, correction: correction, keepdim: keepdim, takeSqrt: true)
         let reduced = input.dims
         let scale = 1 / Swift.max(Double(input.reducedCount) - correction, 0)
-        func local() throws -> Tensor {
+        func local(_ out: Tensor) throws -> Tensor {
             try a.centered(reduced).mul(Tensor.wrapped(scale, dtype: .float64)).div(out.restoringReducedDims(input, keepdim: keepdim))
         }
-        return try out.recorded("StdBackward0", symbol: "std", inputs: [a], saving: [a, out],
-                                tangent: { t in try t[0].map { try $0.mul(local()).sum(dims: reduced, keepdim: keepdim) } }) { g in
-            [try local().mul(g.restoringReducedDims(input, keepdim: keepdim))]
+        let saved = out.outputForBackward
+        return try out.recorded("StdBackward0", symbol: "std", inputs: [a], saving: [a], output: saved,
+                                tangent: { t in try t[0].map { try $0.mul(local(out)).sum(dims: reduced, keepdim: keepdim) } }) { g in
+            [try local(saved).mul(g.restoringReducedDims(input, keepdim: keepdim))]
         }
     }
 
@@ -75,7 +76,7 @@ extension Tensor {
             out = try input.result(NormReductions.norm(input.values(self, as: Double.self), input.layout, p: p), dtype: .float64, keepdim: keepdim)
         }
         let reduced = input.dims
-        func local() throws -> Tensor {
+        func local(_ out: Tensor) throws -> Tensor {
             let r = try out.restoringReducedDims(input, keepdim: keepdim)
             switch p {
             case 0: return try Tensor.zerosLike(a)
@@ -90,9 +91,10 @@ extension Tensor {
                 return try a.mul(a.abs().pow(p - 2)).div(safe.pow(p - 1))
             }
         }
-        return try out.recorded("LinalgVectorNormBackward0", symbol: "‖·‖", inputs: [a], saving: [a, out],
-                                tangent: { t in try t[0].map { try $0.mul(local()).sum(dims: reduced, keepdim: keepdim) } }) { g in
-            [try local().mul(g.restoringReducedDims(input, keepdim: keepdim))]
+        let saved = out.outputForBackward
+        return try out.recorded("LinalgVectorNormBackward0", symbol: "‖·‖", inputs: [a], saving: [a], output: saved,
+                                tangent: { t in try t[0].map { try $0.mul(local(out)).sum(dims: reduced, keepdim: keepdim) } }) { g in
+            [try local(saved).mul(g.restoringReducedDims(input, keepdim: keepdim))]
         }
     }
 
@@ -113,7 +115,7 @@ extension Tensor {
         let reduced = input.dims
         // ∂x = r / x, except where x is 0: there the product of the others when
         // x is the only zero of its reduction, else 0.
-        func local() throws -> Tensor {
+        func local(_ out: Tensor) throws -> Tensor {
             let r = try out.restoringReducedDims(input, keepdim: keepdim)
             let zero = Tensor.wrapped(0, dtype: .int64), one = Tensor.wrapped(1, dtype: .int64)
             let isZero = try a.eq(zero)
@@ -124,9 +126,10 @@ extension Tensor {
             let atZeros = try Tensor.where(zeroCount.eq(one), others, zero)
             return try Tensor.where(isZero, atZeros, ratio)
         }
-        return try out.recorded(dimension == nil ? "ProdBackward0" : "ProdBackward1", symbol: "∏", inputs: [a], saving: [a, out],
-                                tangent: { t in try t[0].map { try $0.mul(local()).sum(dims: reduced, keepdim: keepdim) } }) { g in
-            [try local().mul(g.restoringReducedDims(input, keepdim: keepdim))]
+        let saved = out.outputForBackward
+        return try out.recorded(dimension == nil ? "ProdBackward0" : "ProdBackward1", symbol: "∏", inputs: [a], saving: [a], output: saved,
+                                tangent: { t in try t[0].map { try $0.mul(local(out)).sum(dims: reduced, keepdim: keepdim) } }) { g in
+            [try local(saved).mul(g.restoringReducedDims(input, keepdim: keepdim))]
         }
     }
 

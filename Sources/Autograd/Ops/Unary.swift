@@ -22,11 +22,9 @@ extension Tensor {
             out = try ElementwiseKernel.unary(floatingSelf, f32: f32, f64: f64)
         }
         guard Tensor.recordingNeeded(a) else { return out }
-        var saving: [Tensor] = []
-        if saveInput { saving.append(a) }
-        if saveOutput { saving.append(out) }
-        return try out.recorded(name, symbol: symbol, inputs: [a], saving: saving,
-                                tangent: { t in try t[0]?.mul(derivative(a, out)) }) { g in [try g.mul(derivative(a, out))] }
+        let r = out.outputForBackward
+        return try out.recorded(name, symbol: symbol, inputs: [a], saving: saveInput ? [a] : [], output: saveOutput ? r : nil,
+                                tangent: { t in try t[0]?.mul(derivative(a, out)) }) { g in [try g.mul(derivative(a, r))] }
     }
 
     private static func number(_ v: Double) -> Tensor { Tensor.wrapped(v, dtype: .float64) }
@@ -101,9 +99,10 @@ extension Tensor {
         let a = self
         let out = try ElementwiseKernel.unary(floatingSelf, f32: CorrectlyRoundedFloat.tanh, f64: Foundation.tanh)
         guard Tensor.recordingNeeded(a) else { return out }
-        return try out.recorded("TanhBackward0", symbol: "tanh", inputs: [a], saving: [out],
+        let r = out.outputForBackward
+        return try out.recorded("TanhBackward0", symbol: "tanh", inputs: [a], output: r,
                                 tangent: { t in try t[0].map { try Tensor.tanhBackward($0, out) } }) { g in
-            [try Tensor.tanhBackward(g, out)]
+            [try Tensor.tanhBackward(g, r)]
         }
     }
 
@@ -139,9 +138,10 @@ extension Tensor {
             ? Tensor(storage: Storage(PointwiseKernels.sigmoid(x.elements(as: Float.self), contiguous: x.isContiguous)), shape: shape)
             : try ElementwiseKernel.unary(x, f32: { 1 / (1 + expf(-$0)) }, f64: { 1 / (1 + Foundation.exp(-$0)) })
         guard Tensor.recordingNeeded(a) else { return out }
-        return try out.recorded("SigmoidBackward0", symbol: "σ", inputs: [a], saving: [out],
+        let r = out.outputForBackward
+        return try out.recorded("SigmoidBackward0", symbol: "σ", inputs: [a], output: r,
                                 tangent: { t in try t[0].map { try $0.mul(out.rsub(Self.one)).mul(out) } }) { g in
-            [try g.mul(out.rsub(Self.one)).mul(out)]
+            [try g.mul(r.rsub(Self.one)).mul(r)]
         }
     }
     /// erf (ErfBackward0): d = 2/√π · exp(−a²).
@@ -166,9 +166,10 @@ extension Tensor {
             out = try ElementwiseKernel.unary(floatingSelf, f32: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }, f64: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) })
         }
         guard Tensor.recordingNeeded(a) else { return out }
-        return try out.recorded("ReluBackward0", symbol: "ReLU", inputs: [a], saving: [out],
+        let r = out.outputForBackward
+        return try out.recorded("ReluBackward0", symbol: "ReLU", inputs: [a], output: r,
                                 tangent: { t in try t[0].map { try Tensor.thresholdBackward($0, out) } }) { g in
-            [try Tensor.thresholdBackward(g, out)]
+            [try Tensor.thresholdBackward(g, r)]
         }
     }
 

@@ -37,4 +37,18 @@ final class TanhBackwardTests: XCTestCase {
             XCTAssertEqual(v, e, accuracy: 1e-15)
         }
     }
+
+    /// Third derivative: the rule's saved result still links to the tanh node
+    /// (weakly), so each create_graph pass differentiates through it (PyTorch, float64).
+    func testThirdDerivativeFlowsThroughTheSavedResult() throws {
+        let a = Tensor(shape: [3], doubles: [0.5, -1.2, 2.0], requiresGrad: true)
+        let t = try a.tanh()
+        let g1 = try XCTUnwrap(Backward.grad(outputs: [t.sum()], inputs: [a], createGraph: true)[0])
+        let g2 = try XCTUnwrap(Backward.grad(outputs: [g1.sum()], inputs: [a], createGraph: true)[0])
+        XCTAssertEqual(g2.gradFn?.name, "TanhBackwardBackward0")
+        let g3 = try XCTUnwrap(Backward.grad(outputs: [g2.sum()], inputs: [a])[0])
+        for (v, e) in zip(g3.doubles(), [-0.5652092882597705, 0.6618567963114292, 0.25265406509806265]) {
+            XCTAssertEqual(v, e, accuracy: 1e-14)
+        }
+    }
 }
