@@ -85,7 +85,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "AutogradTests", dependencies: ["Autograd"], exclude: ["Random/Fixtures", "Printing/Fixtures", "Kernels/Fixtures"]),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd"], exclude: ["Random/Fixtures", "Printing/Fixtures", "Kernels/Fixtures", "Ops/Fixtures"]),
         .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["FixtureScripts"]),
         .testTarget(name: "PyInterpreterTests", dependencies: ["PyInterpreter"], exclude: ["PyLib/Fixtures"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
