@@ -30,10 +30,40 @@ public final class EngineContext {
     @exclusivity(unchecked) public var keepsOperationOutputs = false
     /// Forward-mode AD's open dual level and the tensors given tangents in it.
     var forwardAD = ForwardADState()
+    /// Buffers a backward pass's topological sort reuses (taken while in use,
+    /// so a backward run from a hook inside another gets fresh ones).
+    private var scratchOrder: [Unmanaged<Node>] = []
+    private var scratchStack: [(Unmanaged<Node>, Int)] = []
+
+    func takeScratch() -> [Unmanaged<Node>] {
+        var taken: [Unmanaged<Node>] = []
+        swap(&taken, &scratchOrder)
+        return taken
+    }
+
+    func returnScratch(_ buffer: inout [Unmanaged<Node>]) {
+        guard buffer.capacity > scratchOrder.capacity else { return }
+        swap(&buffer, &scratchOrder)
+        scratchOrder.removeAll(keepingCapacity: true)
+    }
+
+    func takeStack() -> [(Unmanaged<Node>, Int)] {
+        var taken: [(Unmanaged<Node>, Int)] = []
+        swap(&taken, &scratchStack)
+        return taken
+    }
+
+    func returnStack(_ buffer: inout [(Unmanaged<Node>, Int)]) {
+        guard buffer.capacity > scratchStack.capacity else { return }
+        swap(&buffer, &scratchStack)
+        scratchStack.removeAll(keepingCapacity: true)
+    }
 
     public init() {}
 
     nonisolated(unsafe) private static let shared = EngineContext()
+    /// `shared` as a raw pointer, so reading it costs no reference counting.
+    nonisolated(unsafe) private static let sharedPointer = Unmanaged.passUnretained(shared).toOpaque()
     nonisolated(unsafe) private static let key: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key, nil)
@@ -45,6 +75,14 @@ public final class EngineContext {
     public static var current: EngineContext {
         guard let raw = pthread_getspecific(key) else { return shared }
         return Unmanaged<EngineContext>.fromOpaque(raw).takeUnretainedValue()
+    }
+
+    /// Runs `body` on the calling thread's context without retaining it: the
+    /// hot flags (grad mode, forward AD, memory limits) are read on every op.
+    @inline(__always)
+    static func withCurrent<R>(_ body: (EngineContext) throws -> R) rethrows -> R {
+        let raw = pthread_getspecific(key) ?? sharedPointer
+        return try Unmanaged<EngineContext>.fromOpaque(raw)._withUnsafeGuaranteedRef(body)
     }
 
     /// Makes `context` current on this thread until `body` returns. The caller

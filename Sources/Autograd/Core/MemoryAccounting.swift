@@ -17,14 +17,15 @@ public enum MemoryAccounting {
     }
 
     /// Throws before allocating a tensor that would break a limit.
+    @inline(__always)
     public static func check(elements: Int, dtype: DType) throws {
-        let context = EngineContext.current
-        if elements > context.limitElements {
-            throw TorchError.memory("tensor of \(elements) elements exceeds the limit of \(context.limitElements) elements per tensor")
+        let (limitElements, limitBytes, liveBytes) = EngineContext.withCurrent { ($0.limitElements, $0.limitBytes, $0.liveBytes) }
+        if elements > limitElements {
+            throw TorchError.memory("tensor of \(elements) elements exceeds the limit of \(limitElements) elements per tensor")
         }
         let bytes = elements.multipliedReportingOverflow(by: dtype.itemSize)
-        if bytes.overflow || context.liveBytes + bytes.partialValue > context.limitBytes {
-            throw TorchError.memory("allocating \(elements) elements would exceed the tensor memory limit of \(context.limitBytes) bytes")
+        if bytes.overflow || liveBytes + bytes.partialValue > limitBytes {
+            throw TorchError.memory("allocating \(elements) elements would exceed the tensor memory limit of \(limitBytes) bytes")
         }
     }
 }

@@ -16,8 +16,22 @@ public final class Storage {
     /// Bumped by every in-place write; autograd compares it with the version
     /// a saved tensor had when it was saved.
     @exclusivity(unchecked) public internal(set) var version = 0
-    /// The context whose memory count this storage is charged to.
-    private let context = EngineContext.current
+    /// The context whose memory count this storage is charged to, and the
+    /// bytes charged. Storages of a few elements are not counted: they cost
+    /// the context a retain for nothing a memory limit could notice (the
+    /// process memory limit still sees millions of them).
+    private var context: EngineContext?
+    private var chargedBytes = 0
+    static let uncountedBytes = 64
+
+    @inline(__always)
+    private func charge(_ bytes: Int) {
+        guard bytes > Storage.uncountedBytes else { return }
+        let context = EngineContext.current
+        context.liveBytes += bytes
+        self.context = context
+        chargedBytes = bytes
+    }
 
     public var count: Int {
         switch dtype {
@@ -36,19 +50,19 @@ public final class Storage {
         case .int64, .int32: i64 = [Int64](repeating: 0, count: count)
         case .bool: bools = [Bool](repeating: false, count: count)
         }
-        context.liveBytes += count * dtype.itemSize
+        charge(count * dtype.itemSize)
     }
 
-    public init(_ values: [Float]) { dtype = .float32; f32 = values; context.liveBytes += values.count * 4 }
-    public init(_ values: [Double]) { dtype = .float64; f64 = values; context.liveBytes += values.count * 8 }
+    public init(_ values: [Float]) { dtype = .float32; f32 = values; charge(values.count * 4) }
+    public init(_ values: [Double]) { dtype = .float64; f64 = values; charge(values.count * 8) }
     public init(_ values: [Int64], dtype: DType = .int64) {
         self.dtype = dtype
         i64 = values
-        context.liveBytes += values.count * dtype.itemSize
+        charge(values.count * dtype.itemSize)
     }
-    public init(_ values: [Bool]) { dtype = .bool; bools = values; context.liveBytes += values.count }
+    public init(_ values: [Bool]) { dtype = .bool; bools = values; charge(values.count) }
 
-    deinit { context.liveBytes -= count * dtype.itemSize }
+    deinit { context?.liveBytes -= chargedBytes }
 
     /// Reads element `i` widened to Double (exact for float32, int32 and ints up to 2^53).
     @inline(__always)

@@ -14,8 +14,8 @@ public enum ForwardAD {
     }
     /// True while ops must compute tangents (a level is open and not suspended).
     static var isActive: Bool {
-        get { EngineContext.current.forwardAD.isActive }
-        set { EngineContext.current.forwardAD.isActive = newValue }
+        @inline(__always) get { EngineContext.withCurrent { $0.forwardAD.isActive } }
+        set { EngineContext.withCurrent { $0.forwardAD.isActive = newValue } }
     }
     private static var dualsOfLevel: [WeakTensor] {
         get { EngineContext.current.forwardAD.duals }

@@ -2,8 +2,8 @@
 /// Thread-scoped through `EngineContext`, like PyTorch's thread-local flag.
 public enum GradMode {
     public static var isEnabled: Bool {
-        get { EngineContext.current.gradEnabled }
-        set { EngineContext.current.gradEnabled = newValue }
+        @inline(__always) get { EngineContext.withCurrent { $0.gradEnabled } }
+        set { EngineContext.withCurrent { $0.gradEnabled = newValue } }
     }
 
     /// Runs `body` with grad mode set to `enabled`, restoring it afterwards.

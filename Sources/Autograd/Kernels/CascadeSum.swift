@@ -89,6 +89,8 @@ enum CascadeSum {
 
     /// A whole-tensor sum, split into per-thread chunks like PyTorch's two-pass reduction.
     static func sumAll<T: KernelFloat>(_ start: UnsafePointer<T>, count: Int, threads: Int) -> T {
+        // Below one grain the sum is serial: no chunk list to build.
+        if threads <= 1 || count < TorchThreads.grainSize { return 0 + sumContiguous(start, count: count) }
         let chunks = TorchThreads.chunks(
             count: count, threads: threads, serialBelow: TorchThreads.grainSize)
         if chunks.count == 1 { return 0 + sumContiguous(start, count: count) }

@@ -2,13 +2,14 @@
 
 extension Tensor {
     public static func full(_ shape: [Int], _ value: Double, dtype: DType = .float32) throws -> Tensor {
-        let t = try zeros(shape, dtype: dtype)
-        if value != 0 {
-            switch dtype {
-            case .float32: t.storage.f32 = [Float](repeating: Float(value), count: t.count)
-            default: for i in 0..<t.count { t.storage.setDouble(i, value) }
-            }
+        if value != 0 && (dtype == .float32 || dtype == .float64) {
+            let n = Shape.count(shape)
+            try MemoryAccounting.check(elements: n, dtype: dtype)
+            let storage = dtype == .float32 ? Storage([Float](repeating: Float(value), count: n)) : Storage([Double](repeating: value, count: n))
+            return Tensor(storage: storage, shape: shape)
         }
+        let t = try zeros(shape, dtype: dtype)
+        if value != 0 { for i in 0..<t.count { t.storage.setDouble(i, value) } }
         return t
     }
 
