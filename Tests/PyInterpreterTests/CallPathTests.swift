@@ -1,4 +1,5 @@
 import XCTest
+import Autograd
 @testable import PyInterpreter
 
 /// The fast paths of calls and operators (interned operator names, binary
@@ -72,18 +73,19 @@ final class CallPathTests: InterpreterTestCase {
         assertError("1 + p", "TypeError: unsupported operand type(s) for +: 'int' and 'Pair'")
     }
 
-    func testBoxTokensFindTheirInstanceOnlyWhileItLives() {
-        let owner = Box(1)
-        weak var weakBoxed: AnyObject?
+    func testATensorFindsItsBoxOnlyWhileTheBoxLives() {
+        let tensor = Tensor.scalar(1)
         do {
-            let inst = PyInstance(cls: PyType.object)
-            owner.boxed = inst.weakBoxTarget
-            weakBoxed = owner.boxed
-            XCTAssertTrue(inst.weakBoxTarget === owner.boxed, "one token per instance")
-            XCTAssertTrue(PyInstance.boxed(by: owner.boxed) === inst)
+            let box = TorchValues.box(tensor)
+            XCTAssertNotNil(tensor.boxed)
+            guard case .object(let again) = TorchValues.box(tensor), case .object(let first) = box else {
+                return XCTFail("tensors box as objects")
+            }
+            XCTAssertTrue(again === first, "the same box while it lives")
         }
-        XCTAssertNil(weakBoxed)
-        XCTAssertNil(PyInstance.boxed(by: owner.boxed))
+        XCTAssertNil(tensor.boxed, "the box clears the reference when it dies")
+        guard case .object(let fresh) = TorchValues.box(tensor) else { return XCTFail("tensors box as objects") }
+        XCTAssertTrue(PyInstance.boxed(by: tensor.boxed) === fresh as? PyInstance)
     }
 
     private func describe(_ v: Value) -> String {
@@ -96,7 +98,6 @@ final class CallPathTests: InterpreterTestCase {
 
     final class Box {
         let value: Int
-        weak var boxed: AnyObject?
         init(_ value: Int) { self.value = value }
     }
 }

@@ -1,7 +1,8 @@
 /// An N-dimensional array with autograd: a strided view of a `Storage`,
 /// plus the links reverse-mode differentiation needs.
 public final class Tensor {
-    public let storage: Storage
+    /// A `var` only so autograd can test it for unique ownership (stealing a gradient).
+    public internal(set) var storage: Storage
     public let shape: [Int]
     public let strides: [Int]
     public let offset: Int
@@ -31,9 +32,11 @@ public final class Tensor {
     /// (`outputForBackward`): the op's node, held weakly to avoid a cycle.
     /// Gradients through the alias flow into it, as through the result.
     @exclusivity(unchecked) weak var savedOutputOf: Node?
-    /// The language binding's object for this tensor (weak, so the box can
-    /// be reused while it lives without keeping it alive).
-    public weak var boxed: AnyObject?
+    /// The language binding's object for this tensor, so the same box is
+    /// reused while it lives: an unretained pointer, not a weak reference
+    /// (which would give the box a side table and slow reference counting).
+    /// The binding clears it when the box dies.
+    public var boxed: UnsafeMutableRawPointer?
 
     public var dtype: DType { storage.dtype }
     public var dim: Int { shape.count }
@@ -116,9 +119,16 @@ extension Tensor {
 
     /// A 0-d tensor holding `value`.
     public static func scalar(_ value: Double, dtype: DType = .float32) -> Tensor {
-        let s = Storage(zeros: 1, dtype: dtype)
-        s.setDouble(0, value)
-        return Tensor(storage: s, shape: [])
+        // Array literals: a one-element buffer allocated by the literal path
+        // skips the runtime's generic metadata lookup (a third of the cost).
+        switch dtype {
+        case .float32: return Tensor(storage: Storage([Float(value)]), shape: [])
+        case .float64: return Tensor(storage: Storage([value]), shape: [])
+        default:
+            let s = Storage(zeros: 1, dtype: dtype)
+            s.setDouble(0, value)
+            return Tensor(storage: s, shape: [])
+        }
     }
 
     /// A Python number as an operand: a 0-d tensor flagged as a wrapped

@@ -60,12 +60,17 @@ public enum Backward {
             }
         }
 
-        let postOrder = topologicalPostOrder(rootNodes)
+        // Unretained: the roots keep every node of their graph alive for the whole pass.
+        var postOrder = topologicalPostOrder(rootNodes)
         // An error part-way must not leave gradients behind on the nodes.
-        defer { for node in postOrder { node.pendingGradient = nil } }
+        defer {
+            for node in postOrder { node._withUnsafeGuaranteedRef { $0.pendingGradient = nil } }
+            EngineContext.withCurrent { $0.returnScratch(&postOrder) }
+        }
         var hookedLeaves: [(leaf: Tensor, gradient: Tensor)] = []
         try GradMode.with(enabled: createGraph) {
-            for node in postOrder.reversed() {
+            for unmanaged in postOrder.reversed() {
+                let node = unmanaged.takeUnretainedValue()
                 guard var g = node.pendingGradient else { continue }
                 node.pendingGradient = nil
                 if !node.gradientHooks.isEmpty { g = try node.gradientHooks.applied(to: g) }
@@ -75,10 +80,12 @@ public enum Backward {
                 if capture != nil, let k = captureNodeIndex(node) {
                     captured[k] = try accumulate(captured[k], g)
                 }
-                let inputGrads = try node.apply(g)
+                var inputGrads = try node.apply(g)
                 if !retainGraph { node.released = true }
-                for (edge, ig) in zip(node.inputs, inputGrads) {
-                    guard let edge, let ig else { continue }
+                for i in 0..<Swift.min(node.inputCount, inputGrads.count) {
+                    // Taken out of the array, so a fresh gradient is held only here and a leaf can keep it.
+                    guard let edge = node.input(i), let ig = inputGrads[i] else { continue }
+                    inputGrads[i] = nil
                     switch edge {
                     case .node(let next):
                         next.pendingGradient = try accumulate(next.pendingGradient, ig)
@@ -93,7 +100,7 @@ public enum Backward {
                         if let k = captureIndex(leaf) {
                             captured[k] = try accumulate(captured[k], ig)
                         } else if capture == nil {
-                            try accumulateIntoLeaf(leaf, ig, createGraph: createGraph)
+                            try accumulateIntoLeaf(leaf, consume ig, createGraph: createGraph)
                         }
                     }
                 }
@@ -112,31 +119,36 @@ public enum Backward {
 
     /// Nodes reachable from `roots`, each before every node that feeds it a gradient
     /// (a backward pass walks it in reverse). Visited nodes are marked with this
-    /// pass's number (no set of identities).
-    static func topologicalPostOrder(_ roots: [Node]) -> [Node] {
-        let context = EngineContext.current
-        context.backwardPasses &+= 1
-        let pass = context.backwardPasses
-        var postOrder: [Node] = []
-        var stack: [(Node, Int)] = []
-        postOrder.reserveCapacity(16)
-        stack.reserveCapacity(16)
+    /// pass's number (no set of identities). The references are not retained
+    /// (the roots keep the graph alive) and the arrays are the context's
+    /// reused scratch: a small graph's sort allocates nothing.
+    static func topologicalPostOrder(_ roots: [Node]) -> [Unmanaged<Node>] {
+        var (postOrder, stack, pass) = EngineContext.withCurrent { context in
+            context.backwardPasses &+= 1
+            return (context.takeScratch(), context.takeStack(), context.backwardPasses)
+        }
         for root in roots where root.visitedInPass != pass {
             root.visitedInPass = pass
-            stack.append((root, 0))
-            while let (node, i) = stack.last {
-                if i < node.inputs.count {
-                    stack[stack.count - 1].1 = i + 1
-                    if case .node(let next)? = node.inputs[i], next.visitedInPass != pass {
-                        next.visitedInPass = pass
-                        stack.append((next, 0))
-                    }
-                } else {
-                    postOrder.append(node)
+            stack.append((Unmanaged.passUnretained(root), 0))
+            while let (unmanaged, i) = stack.last {
+                let next: Node? = unmanaged._withUnsafeGuaranteedRef { node in
+                    guard i < node.inputCount else { return nil }
+                    if case .node(let next)? = node.input(i) { return next }
+                    return unmanaged.takeUnretainedValue()   // an input without a node: stay on this one
+                }
+                guard let next else {
+                    postOrder.append(unmanaged)
                     stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].1 = i + 1
+                if next !== unmanaged.takeUnretainedValue() && next.visitedInPass != pass {
+                    next.visitedInPass = pass
+                    stack.append((Unmanaged.passUnretained(next), 0))
                 }
             }
         }
+        EngineContext.withCurrent { $0.returnStack(&stack) }
         return postOrder
     }
 
@@ -147,8 +159,14 @@ public enum Backward {
 
     /// `AccumulateGrad`: the first gradient is stored as a fresh tensor, later
     /// ones are added in place (without create_graph) as PyTorch does.
-    private static func accumulateIntoLeaf(_ leaf: Tensor, _ g: Tensor, createGraph: Bool) throws {
-        let g = g.shape == leaf.shape ? g : try g.sumToShape(leaf.shape)
+    private static func accumulateIntoLeaf(_ leaf: Tensor, _ gradient: consuming Tensor, createGraph: Bool) throws {
+        var g = gradient.shape == leaf.shape ? gradient : try gradient.sumToShape(leaf.shape)
+        _ = consume gradient
+        if leaf.grad == nil && !createGraph && Tensor.isStealable(&g, for: leaf) {
+            // Nothing else can see it: keep it instead of copying, as PyTorch's AccumulateGrad does.
+            leaf.grad = g
+            return
+        }
         if let existing = leaf.grad {
             if createGraph || existing.requiresGrad {
                 leaf.grad = try existing.add(g)
@@ -206,5 +224,16 @@ extension Tensor {
         }
         gradFn = nil
         requiresGrad = false
+    }
+}
+
+extension Tensor {
+    /// Whether a gradient computed in a backward pass may become `leaf.grad`
+    /// as it is: a plain contiguous tensor of the leaf's dtype that owns its
+    /// whole storage, and that nothing but the caller references.
+    fileprivate static func isStealable(_ g: inout Tensor, for leaf: Tensor) -> Bool {
+        guard g.gradFn == nil, !g.requiresGrad, g.viewBase == nil, !g.isWrappedNumber, !g.isParameter, g.tangent == nil,
+              g.dtype == leaf.dtype, g.offset == 0, g.count == g.storage.count, g.isContiguous else { return false }
+        return isKnownUniquelyReferenced(&g) && isKnownUniquelyReferenced(&g.storage)
     }
 }

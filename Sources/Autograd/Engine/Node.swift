@@ -19,10 +19,16 @@ struct SavedTensor {
 /// gradient per input (nil where an input needs none).
 public final class Node {
     public let name: String
-    /// One entry per differentiable input, nil where that input needs no grad.
-    public let inputs: [Edge?]
+    /// The edges to the first two inputs kept inline (most ops have one or
+    /// two), the rest in `moreInputs`: recording an op allocates no arrays.
+    private let input0, input1: Edge?
+    private let moreInputs: [Edge?]
+    /// The number of differentiable inputs.
+    let inputCount: Int
     let rule: (Tensor) throws -> [Tensor?]
-    let saved: [SavedTensor]
+    /// Saved tensors, inline like the edges.
+    private let saved0, saved1: SavedTensor?
+    private let moreSaved: [SavedTensor]
     /// Set once a backward pass without `retain_graph` has used the saved tensors.
     @exclusivity(unchecked) var released = false
     /// Non-leaf outputs that asked for `.grad` (`retain_grad()`).
@@ -43,16 +49,57 @@ public final class Node {
     init(name: String, symbol: String, inputs: [Edge?], saved: [SavedTensor], rule: @escaping (Tensor) throws -> [Tensor?]) {
         self.name = name
         self.symbol = symbol
-        self.inputs = inputs
-        self.saved = saved
+        inputCount = inputs.count
+        input0 = inputs.count > 0 ? inputs[0] : nil
+        input1 = inputs.count > 1 ? inputs[1] : nil
+        moreInputs = inputs.count > 2 ? Array(inputs[2...]) : []
+        saved0 = saved.count > 0 ? saved[0] : nil
+        saved1 = saved.count > 1 ? saved[1] : nil
+        moreSaved = saved.count > 2 ? Array(saved[2...]) : []
         self.rule = rule
+    }
+
+    /// The node of an op with at most two inputs and two saved tensors, built without arrays.
+    init(name: String, symbol: String, inputCount: Int, input0: Edge?, input1: Edge?,
+         saved0: SavedTensor?, saved1: SavedTensor?, rule: @escaping (Tensor) throws -> [Tensor?]) {
+        self.name = name
+        self.symbol = symbol
+        self.inputCount = inputCount
+        self.input0 = input0
+        self.input1 = input1
+        moreInputs = []
+        self.saved0 = saved0
+        self.saved1 = saved1
+        moreSaved = []
+        self.rule = rule
+    }
+
+    /// The edge to input `i` (nil where that input needs no grad).
+    @inline(__always)
+    func input(_ i: Int) -> Edge? {
+        switch i {
+        case 0: return input0
+        case 1: return input1
+        default: return moreInputs[i - 2]
+        }
+    }
+
+    /// One entry per differentiable input, nil where that input needs no grad.
+    public var inputs: [Edge?] { (0..<inputCount).map(input) }
+
+    /// The tensors the rule reads, with their versions at save time.
+    var saved: [SavedTensor] {
+        var all: [SavedTensor] = []
+        if let saved0 { all.append(saved0) }
+        if let saved1 { all.append(saved1) }
+        return all + moreSaved
     }
 
     /// Keeps `tensor` as this node's output when the context draws graphs
     /// (figures show the value an op produced).
     @inline(__always)
     func rememberOutput(_ tensor: Tensor) {
-        if EngineContext.current.keepsOperationOutputs { output = tensor }
+        if EngineContext.withCurrent({ $0.keepsOperationOutputs }) { output = tensor }
     }
 
     /// `next_functions` as PyTorch shows them: the input nodes, `AccumulateGrad`
@@ -61,16 +108,25 @@ public final class Node {
 
     /// Runs the backward rule after checking the saved tensors are still valid.
     func apply(_ grad: Tensor) throws -> [Tensor?] {
-        if released && !saved.isEmpty {
+        guard saved0 != nil else { return try rule(grad) }
+        if released {
             throw TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
         }
-        for s in saved where s.tensor.version != s.version {
+        try checkVersion(saved0)
+        try checkVersion(saved1)
+        for s in moreSaved { try checkVersion(s) }
+        return try rule(grad)
+    }
+
+    /// PyTorch's error when a saved tensor was changed in place after saving.
+    @inline(__always)
+    private func checkVersion(_ saved: SavedTensor?) throws {
+        if let s = saved, s.tensor.version != s.version {
             let t = s.tensor
             let shape = "[" + t.shape.map(String.init).joined(separator: ", ") + "]"
             let origin = (s.producer ?? t.gradFn?.name).map { ", which is output 0 of \(Node.opName($0))," } ?? ""
             throw TorchError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [\(t.dtype.legacyTypeName) \(shape)]\(origin) is at version \(t.version); expected version \(s.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
         }
-        return try rule(grad)
     }
 
     /// `SigmoidBackward0` → `Sigmoid`, as version errors name ops.

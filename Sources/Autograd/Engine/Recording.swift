@@ -40,6 +40,9 @@ extension Tensor {
         Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
     }
 
+    // Inlined into every op, so the `inputs` and `saving` literals of the
+    // common one- and two-tensor ops stay on the stack.
+    @inline(__always)
     private func record(_ name: String, symbol: String, inputs: [Tensor], saving: [Tensor], output: Tensor?,
                         tangent: (([Tensor?]) throws -> Tensor?)?,
                         rule: @escaping (Tensor) throws -> [Tensor?]) throws -> Tensor {
@@ -50,9 +53,22 @@ extension Tensor {
         guard anyRequiresGrad else { return self }
         // A saved output names this op in version errors; a saved input names
         // whatever produced it at the time of the error (PyTorch's wording).
-        var saved = saving.map { SavedTensor(tensor: $0, version: $0.version, producer: $0 === self ? name : nil) }
-        if let output { saved.append(SavedTensor(tensor: output, version: output.version, producer: name)) }
-        let node = Node(name: name, symbol: symbol, inputs: inputs.map { $0.gradientEdge }, saved: saved, rule: rule)
+        let savedCount = saving.count + (output == nil ? 0 : 1)
+        let node: Node
+        if inputs.count <= 2 && savedCount <= 2 {
+            func save(_ i: Int) -> SavedTensor? {
+                if i < saving.count { return SavedTensor(tensor: saving[i], version: saving[i].version, producer: nil) }
+                if i == saving.count, let output { return SavedTensor(tensor: output, version: output.version, producer: name) }
+                return nil
+            }
+            node = Node(name: name, symbol: symbol, inputCount: inputs.count,
+                        input0: inputs.count > 0 ? inputs[0].gradientEdge : nil, input1: inputs.count > 1 ? inputs[1].gradientEdge : nil,
+                        saved0: save(0), saved1: save(1), rule: rule)
+        } else {
+            var saved = saving.map { SavedTensor(tensor: $0, version: $0.version, producer: nil) }
+            if let output { saved.append(SavedTensor(tensor: output, version: output.version, producer: name)) }
+            node = Node(name: name, symbol: symbol, inputs: inputs.map { $0.gradientEdge }, saved: saved, rule: rule)
+        }
         if let output {
             output.savedOutputOf = node
             output.requiresGrad = true

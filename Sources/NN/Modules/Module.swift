@@ -11,9 +11,13 @@ open class Module {
     public private(set) var bufferSlots: [(name: String, tensor: Tensor?)] = []
     public private(set) var childSlots: [(name: String, module: Module?)] = []
 
-    /// The language binding's object for this module (weak; the binding
-    /// recreates it when needed).
-    public weak var boxed: AnyObject?
+    /// The language binding's object for this module, not retained: the
+    /// binding clears it when the box dies (see `Tensor.boxed`).
+    public var boxed: UnsafeMutableRawPointer?
+    /// The language binding's class for this module's type, from the session
+    /// that created it, so a new box gets that session's class (each session
+    /// has its own `torch.nn` classes).
+    public var bindingClass: AnyObject?
 
     public init(typeName: String) {
         self.typeName = typeName

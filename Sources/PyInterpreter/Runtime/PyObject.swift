@@ -1,3 +1,6 @@
+import Autograd
+import NN
+
 /// Base of every heap-allocated Python value. Subclasses say which Python type they are.
 open class PyObject {
     public init() {}
@@ -13,8 +16,8 @@ public final class PyInstance: PyObject {
     public let cls: PyType
     public var attributes = AttributeTable()
     public var payload: AnyObject?
-    /// What an engine object's weak `boxed` reference points at (see `BoxToken`).
-    private var boxToken: BoxToken?
+    /// Whether an engine object's `boxed` points here (see `becomeBox`).
+    private var isEngineBox = false
 
     public init(cls: PyType, payload: AnyObject? = nil) {
         self.cls = cls
@@ -25,33 +28,37 @@ public final class PyInstance: PyObject {
     /// The payload as `T`, or nil.
     public func payload<T: AnyObject>(as type: T.Type) -> T? { payload as? T }
 
-    /// The object to store in an engine object's weak `boxed` property so that
-    /// `PyInstance.boxed(by:)` finds this instance again while it lives.
-    public var weakBoxTarget: AnyObject {
-        if let t = boxToken { return t }
-        let t = BoxToken(self)
-        boxToken = t
-        return t
+    /// Makes this instance the box of `t`: its payload, found again through
+    /// `t.boxed` until this instance dies (its deinit clears the reference).
+    func becomeBox(of t: Tensor) {
+        payload = t
+        t.boxed = Unmanaged.passUnretained(self).toOpaque()
+        isEngineBox = true
     }
 
-    /// The instance whose `weakBoxTarget` is `boxed`, if it still lives
-    /// (or the instance itself, when code stored it directly).
-    public static func boxed(by boxed: AnyObject?) -> PyInstance? {
-        if let token = boxed as? BoxToken { return token.instance }
-        return boxed as? PyInstance
+    func becomeBox(of m: Module) {
+        payload = m
+        m.boxed = Unmanaged.passUnretained(self).toOpaque()
+        isEngineBox = true
+        // The native class itself, not a user subclass: classes of this
+        // session's `torch.nn` hold no modules, so this makes no cycle.
+        if m.bindingClass == nil { m.bindingClass = cls.mro.first { $0.name == m.typeName } }
     }
-}
 
-/// Engine objects (tensors, modules) keep a weak reference to their Python box,
-/// so the same box is reused while it lives. A weak reference gives its target
-/// a side table, and from then on every retain and release of the target takes
-/// the runtime's slow path. The interpreter retains and releases instances on
-/// every step, so the weak reference points at this token instead: only the
-/// instance holds it, so it dies with the instance, and the instance itself
-/// keeps the fast reference-counting path.
-final class BoxToken {
-    unowned let instance: PyInstance
-    init(_ instance: PyInstance) { self.instance = instance }
+    deinit {
+        guard isEngineBox else { return }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        if let t = payload as? Tensor {
+            if t.boxed == me { t.boxed = nil }
+        } else if let m = payload as? Module, m.boxed == me {
+            m.boxed = nil
+        }
+    }
+
+    /// The live instance an engine object's `boxed` names.
+    static func boxed(by boxed: UnsafeMutableRawPointer?) -> PyInstance? {
+        boxed.map { Unmanaged<PyInstance>.fromOpaque($0).takeUnretainedValue() }
+    }
 }
 
 /// A closure variable shared between a function and the functions nested in it.

@@ -45,8 +45,7 @@ enum NNClasses {
         b.initializer { interp, this, args in
             guard let inst = this.instance else { return .none }
             let m = try make(interp, try signature.bind(args))
-            m.boxed = inst.weakBoxTarget
-            inst.payload = m
+            inst.becomeBox(of: m)
             return .none
         }
         b.method("forward") { interp, this, args in

@@ -7,8 +7,7 @@ enum TensorClass {
         let b = NativeClassBuilder("Tensor", module: "torch")
         b.initializer { interp, this, args in
             let t = try LegacyTensorConstructor.make(interp, "Tensor", dtype: EngineContext.current.defaultFloat, args)
-            t.boxed = this.instance?.weakBoxTarget
-            this.instance?.payload = t
+            this.instance?.becomeBox(of: t)
             return .none
         }
         operators(b)

@@ -12,8 +12,7 @@ enum TorchTypes {
             let a = try NativeSignature("Parameter", .init("data", default: .none), .init("requires_grad", default: .bool(true))).bind(args)
             let data = try a.optionalTensor("data") ?? Tensor.empty([0])
             let p = try NN.Parameter.make(data, requiresGrad: interp.isTruthy(a["requires_grad"]))
-            p.boxed = this.instance?.weakBoxTarget
-            this.instance?.payload = p
+            this.instance?.becomeBox(of: p)
             return .none
         }
         .build()

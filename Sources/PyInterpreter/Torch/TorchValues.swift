@@ -9,8 +9,8 @@ enum TorchValues {
     /// so `model.weight is model.weight` holds.
     static func box(_ t: Tensor) -> Value {
         if let existing = PyInstance.boxed(by: t.boxed) { return .object(existing) }
-        let inst = PyInstance(cls: t.isParameter ? TorchTypes.parameter : TorchTypes.tensor, payload: t)
-        t.boxed = inst.weakBoxTarget
+        let inst = PyInstance(cls: t.isParameter ? TorchTypes.parameter : TorchTypes.tensor)
+        inst.becomeBox(of: t)
         return .object(inst)
     }
 
