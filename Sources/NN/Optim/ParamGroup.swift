@@ -1,3 +1,4 @@
+import Synchronization
 import Autograd
 
 /// One `param_groups` entry: its parameters and its options, in the order
@@ -5,7 +6,14 @@ import Autograd
 /// then the optimizer's defaults).
 public final class ParamGroup {
     public var params: [Tensor]
-    public private(set) var options: [(key: String, value: OptionValue)]
+    public private(set) var options: [(key: String, value: OptionValue)] { didSet { revision = ParamGroup.nextRevision() } }
+    /// Changes with every change of `options`, so a step can reuse the
+    /// numbers it read from them last time. Unique across all groups, so a
+    /// group allocated where a freed one was never matches its old entry.
+    public private(set) var revision = ParamGroup.nextRevision()
+
+    private static let revisions = Atomic<Int>(0)
+    private static func nextRevision() -> Int { revisions.wrappingAdd(1, ordering: .relaxed).newValue }
 
     public init(params: [Tensor], options: [(key: String, value: OptionValue)] = []) {
         self.params = params

@@ -28,9 +28,18 @@ public final class SGD: Optimizer {
                       differentiable: differentiable, fused: fused)
     }
 
+    /// Each group's options as last read, with the group's revision then.
+    private var hyperOf: [ObjectIdentifier: (revision: Int, hyper: Hyper)] = [:]
+
     public override func update(_ group: ParamGroup) throws {
-        let hyper = Hyper(lr: group.double("lr"), momentum: group.double("momentum"), dampening: group.double("dampening"),
+        let hyper: Hyper
+        if let cached = hyperOf[ObjectIdentifier(group)], cached.revision == group.revision {
+            hyper = cached.hyper
+        } else {
+            hyper = Hyper(lr: group.double("lr"), momentum: group.double("momentum"), dampening: group.double("dampening"),
                           weightDecay: group.double("weight_decay"), nesterov: group.bool("nesterov"), maximize: group.bool("maximize"))
+            hyperOf[ObjectIdentifier(group)] = (group.revision, hyper)
+        }
         for p in group.params {
             guard let grad = p.grad else { continue }
             var buffer: Tensor? = nil
