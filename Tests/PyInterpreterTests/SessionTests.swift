@@ -131,3 +131,15 @@ final class ParallelSessionTests: XCTestCase {
         XCTAssertEqual(r.error?.summary, "TypeError: cannot set 'extra' attribute of immutable type 'Tensor'")
     }
 }
+
+/// Each session has its own `torch.nn` classes; a module boxed again must get
+/// the class of the session that made it, whatever another session imported since.
+final class SessionClassTests: InterpreterTestCase {
+    func testAModuleKeepsItsSessionsClassWhenBoxedAgain() {
+        assertOutput("import torch.nn as nn\nmodel = nn.Sequential(nn.Linear(2, 2), nn.ReLU())", "")
+        let other = NotebookSession(fileName: "other.md")
+        _ = other.run(CellSource(code: "import torch.nn as nn\nnn.Linear(1, 1)", firstLine: 1))
+        assertOutput("print(isinstance(model[0], nn.Linear), isinstance(model[1], nn.ReLU), type(model[0:1]) is nn.Sequential)",
+                     "True True True\n")
+    }
+}

@@ -55,7 +55,9 @@ public final class Sequential: Module {
     /// `seq[a:b:c]`: a new Sequential that keeps the children's names.
     public func slice(start: Int?, stop: Int?, step: Int?) throws -> Sequential {
         let picked = try sliceIndices(count: count, start: start, stop: stop, step: step)
-        return Sequential(named: picked.compactMap { i in childSlots[i].module.map { (childSlots[i].name, $0) } })
+        let slice = Sequential(named: picked.compactMap { i in childSlots[i].module.map { (childSlots[i].name, $0) } })
+        slice.bindingClass = bindingClass
+        return slice
     }
 
     /// `seq[i] = m`.
@@ -113,7 +115,9 @@ public final class ModuleList: Module {
 
     /// `ml[a:b:c]`: a new ModuleList, renumbered.
     public func slice(start: Int?, stop: Int?, step: Int?) throws -> ModuleList {
-        ModuleList(try sliceIndices(count: count, start: start, stop: stop, step: step).compactMap { childSlots[$0].module })
+        let slice = ModuleList(try sliceIndices(count: count, start: start, stop: stop, step: step).compactMap { childSlots[$0].module })
+        slice.bindingClass = bindingClass
+        return slice
     }
 
     public func setElement(_ module: Module, at index: Int) throws {

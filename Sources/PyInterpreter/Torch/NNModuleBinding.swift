@@ -56,10 +56,10 @@ enum NNModuleBinding {
         if let p = m as? PythonModule, let inst = p.instance { return .object(inst) }
         if let existing = PyInstance.boxed(by: m.boxed) { return .object(existing) }
         lock.lock()
-        let cls = classByTypeName[m.typeName] ?? moduleType
+        let cls = m.bindingClass as? PyType ?? classByTypeName[m.typeName] ?? moduleType
         lock.unlock()
-        let inst = PyInstance(cls: cls, payload: m)
-        m.boxed = inst.weakBoxTarget
+        let inst = PyInstance(cls: cls)
+        inst.becomeBox(of: m)
         return .object(inst)
     }
 
