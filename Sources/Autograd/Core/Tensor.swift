@@ -22,16 +22,38 @@ public final class Tensor {
     @exclusivity(unchecked) public internal(set) var isWrappedNumber = false
     /// The tensor this one is a view of (views share `storage`).
     @exclusivity(unchecked) public internal(set) var viewBase: Tensor?
+    /// Fields few tensors use, out of line: most tensors are born and freed
+    /// without touching them.
+    @exclusivity(unchecked) private var extras: TensorExtras?
+    private var writableExtras: TensorExtras {
+        if let extras { return extras }
+        let made = TensorExtras()
+        extras = made
+        return made
+    }
+
     /// Forward-mode tangent (dual number part), when forward AD is active.
-    @exclusivity(unchecked) public var tangent: Tensor?
+    public var tangent: Tensor? {
+        get { extras?.tangent }
+        set { if newValue != nil || extras != nil { writableExtras.tangent = newValue } }
+    }
     /// A user-facing name for computation-graph figures (the variable it was bound to).
-    @exclusivity(unchecked) public var label: String?
+    public var label: String? {
+        get { extras?.label }
+        set { if newValue != nil || extras != nil { writableExtras.label = newValue } }
+    }
     /// Gradient hooks of a leaf (a non-leaf's live on its `gradFn`).
-    @exclusivity(unchecked) public internal(set) var gradientHooks: [GradientHook] = []
+    public internal(set) var gradientHooks: [GradientHook] {
+        get { extras?.gradientHooks ?? [] }
+        set { if !newValue.isEmpty || extras != nil { writableExtras.gradientHooks = newValue } }
+    }
     /// For the alias an op's rule keeps of the op's own result
     /// (`outputForBackward`): the op's node, held weakly to avoid a cycle.
     /// Gradients through the alias flow into it, as through the result.
-    @exclusivity(unchecked) weak var savedOutputOf: Node?
+    var savedOutputOf: Node? {
+        get { extras?.savedOutputOf }
+        set { if newValue != nil || extras != nil { writableExtras.savedOutputOf = newValue } }
+    }
     /// The language binding's object for this tensor, so the same box is
     /// reused while it lives: an unretained pointer, not a weak reference
     /// (which would give the box a side table and slow reference counting).
@@ -159,4 +181,12 @@ extension Tensor {
             return Tensor(storage: s, shape: shape)
         }
     }
+}
+
+/// The rarely used fields of a `Tensor`.
+final class TensorExtras {
+    var tangent: Tensor?
+    var label: String?
+    var gradientHooks: [GradientHook] = []
+    weak var savedOutputOf: Node?
 }

@@ -10,8 +10,9 @@ public enum Edge {
 struct SavedTensor {
     let tensor: Tensor
     let version: Int
-    /// The name of the node that produced it at save time (for the error text).
-    let producer: String?
+    /// Whether it is the node's own result (the error text then names this
+    /// node; a saved input names whatever produced it at the time of the error).
+    let isOutput: Bool
 }
 
 /// One recorded operation (`grad_fn`): its PyTorch class name, the edges to
@@ -31,10 +32,24 @@ public final class Node {
     private let moreSaved: [SavedTensor]
     /// Set once a backward pass without `retain_graph` has used the saved tensors.
     @exclusivity(unchecked) var released = false
+    /// Fields few nodes use, out of line (as `Tensor`'s).
+    @exclusivity(unchecked) private var extras: NodeExtras?
+    private var writableExtras: NodeExtras {
+        if let extras { return extras }
+        let made = NodeExtras()
+        extras = made
+        return made
+    }
     /// Non-leaf outputs that asked for `.grad` (`retain_grad()`).
-    @exclusivity(unchecked) var retainedOutputs: [WeakTensor] = []
+    var retainedOutputs: [WeakTensor] {
+        get { extras?.retainedOutputs ?? [] }
+        set { if !newValue.isEmpty || extras != nil { writableExtras.retainedOutputs = newValue } }
+    }
     /// Hooks registered on the tensor this node produced (`register_hook`).
-    @exclusivity(unchecked) var gradientHooks: [GradientHook] = []
+    var gradientHooks: [GradientHook] {
+        get { extras?.gradientHooks ?? [] }
+        set { if !newValue.isEmpty || extras != nil { writableExtras.gradientHooks = newValue } }
+    }
     /// The gradient accumulated for this node during a backward pass.
     @exclusivity(unchecked) var pendingGradient: Tensor?
     /// The backward pass (per thread's context) that last visited this node.
@@ -44,7 +59,10 @@ public final class Node {
     /// The tensor this node produced, for computation-graph figures (its value
     /// at op nodes), kept only under `EngineContext.keepsOperationOutputs`.
     /// Weak: the tensor owns its `gradFn`, not the other way round.
-    public internal(set) weak var output: Tensor?
+    public internal(set) var output: Tensor? {
+        get { extras?.output }
+        set { if newValue != nil || extras != nil { writableExtras.output = newValue } }
+    }
 
     init(name: String, symbol: String, inputs: [Edge?], saved: [SavedTensor], rule: @escaping (Tensor) throws -> [Tensor?]) {
         self.name = name
@@ -124,7 +142,7 @@ public final class Node {
         if let s = saved, s.tensor.version != s.version {
             let t = s.tensor
             let shape = "[" + t.shape.map(String.init).joined(separator: ", ") + "]"
-            let origin = (s.producer ?? t.gradFn?.name).map { ", which is output 0 of \(Node.opName($0))," } ?? ""
+            let origin = (s.isOutput ? name : t.gradFn?.name).map { ", which is output 0 of \(Node.opName($0))," } ?? ""
             throw TorchError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [\(t.dtype.legacyTypeName) \(shape)]\(origin) is at version \(t.version); expected version \(s.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
         }
     }
@@ -156,4 +174,11 @@ public final class Node {
 
 struct WeakTensor {
     weak var tensor: Tensor?
+}
+
+/// The rarely used fields of a `Node`.
+final class NodeExtras {
+    var retainedOutputs: [WeakTensor] = []
+    var gradientHooks: [GradientHook] = []
+    weak var output: Tensor?
 }

@@ -57,16 +57,16 @@ extension Tensor {
         let node: Node
         if inputs.count <= 2 && savedCount <= 2 {
             func save(_ i: Int) -> SavedTensor? {
-                if i < saving.count { return SavedTensor(tensor: saving[i], version: saving[i].version, producer: nil) }
-                if i == saving.count, let output { return SavedTensor(tensor: output, version: output.version, producer: name) }
+                if i < saving.count { return SavedTensor(tensor: saving[i], version: saving[i].version, isOutput: false) }
+                if i == saving.count, let output { return SavedTensor(tensor: output, version: output.version, isOutput: true) }
                 return nil
             }
             node = Node(name: name, symbol: symbol, inputCount: inputs.count,
                         input0: inputs.count > 0 ? inputs[0].gradientEdge : nil, input1: inputs.count > 1 ? inputs[1].gradientEdge : nil,
                         saved0: save(0), saved1: save(1), rule: rule)
         } else {
-            var saved = saving.map { SavedTensor(tensor: $0, version: $0.version, producer: nil) }
-            if let output { saved.append(SavedTensor(tensor: output, version: output.version, producer: name)) }
+            var saved = saving.map { SavedTensor(tensor: $0, version: $0.version, isOutput: false) }
+            if let output { saved.append(SavedTensor(tensor: output, version: output.version, isOutput: true)) }
             node = Node(name: name, symbol: symbol, inputs: inputs.map { $0.gradientEdge }, saved: saved, rule: rule)
         }
         if let output {
@@ -107,7 +107,7 @@ extension Tensor {
     /// Replaces this tensor's history after an in-place op: the new node's
     /// single input is the tensor's previous history.
     func rebaseHistory(_ name: String, previous: Edge?, saving: [Tensor] = [], rule: @escaping (Tensor) throws -> [Tensor?]) {
-        let saved = saving.map { SavedTensor(tensor: $0, version: $0.version, producer: nil) }
+        let saved = saving.map { SavedTensor(tensor: $0, version: $0.version, isOutput: false) }
         let node = Node(name: name, symbol: "", inputs: [previous], saved: saved, rule: rule)
         gradFn = node
         node.rememberOutput(self)
