@@ -38,6 +38,7 @@ enum AutogradBinding {
             return .none
         }
         CustomFunctionBinding.register(m)
+        m.addFunction("gradcheck") { interp, args in try AutogradFunctionalBinding.gradcheck(interp, args) }
         // `Variable(t, requires_grad=…)`: the old wrapper, now just the tensor.
         m.addFunction("Variable") { interp, args in
             let a = try NativeSignature("Variable", "data", .init("requires_grad", default: .bool(false)), .init("volatile", default: .bool(false))).bind(args)
@@ -102,6 +103,9 @@ enum AutogradBinding {
             }
             return .tuple([TorchValues.box(out.detach()), .object(vjpFn)])
         }
+        m.addFunction("jacrev", AutogradFunctionalBinding.transform("jacrev"))
+        m.addFunction("jacfwd", AutogradFunctionalBinding.transform("jacfwd"))
+        m.addFunction("hessian", AutogradFunctionalBinding.transform("hessian", hessian: true))
         m.addFunction("grad") { interp, args in
             let a = try NativeSignature("grad", "func", .init("argnums", default: .int(0)), .init("has_aux", default: .bool(false))).bind(args)
             let f = a["func"]

@@ -41,9 +41,11 @@ public enum TorchBindings {
             registry.register("\(flavor).autograd") { interp in
                 let m = try AutogradBinding.make(interp)
                 m["forward_ad"] = .object(try interp.importModule("\(flavor).autograd.forward_ad"))
+                m["functional"] = .object(try interp.importModule("\(flavor).autograd.functional"))
                 return m
             }
             registry.register("\(flavor).autograd.forward_ad") { try AutogradBinding.forwardAD($0) }
+            registry.register("\(flavor).autograd.functional") { try AutogradFunctionalBinding.functionalModule($0) }
             registry.register("\(flavor).func") { try AutogradBinding.funcModule($0) }
             registry.register("\(flavor).utils") { interp in
                 let m = PyModule(name: "\(flavor).utils")
