@@ -143,3 +143,28 @@ final class SessionClassTests: InterpreterTestCase {
                      "True True True\n")
     }
 }
+
+/// Identity hashes, `id()` and default reprs follow per-session serial numbers,
+/// not memory addresses, so a notebook prints the same on every run.
+final class IdentityDeterminismTests: XCTestCase {
+    func testSetsOfObjectsIterateInTheSameOrderInEverySession() {
+        let code = """
+        class Node:
+            def __init__(self, name):
+                self.name = name
+        garbage = [Node(str(i)) for i in range(37)]
+        nodes = [Node(c) for c in "abcdefghijklmnopqrstuvwxyz"]
+        del garbage
+        s = set(nodes[::-1])
+        print("".join(n.name for n in s), id(nodes[0]) == id(nodes[0]), repr(nodes[3]))
+        """
+        var outputs: Set<String> = []
+        for _ in 0..<4 {
+            let session = NotebookSession(fileName: "ids.md")
+            let result = session.run(CellSource(code: code, firstLine: 1))
+            XCTAssertNil(result.error)
+            outputs.insert(result.output)
+        }
+        XCTAssertEqual(outputs.count, 1, "\(outputs)")
+    }
+}

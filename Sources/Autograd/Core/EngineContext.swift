@@ -23,6 +23,18 @@ public final class EngineContext {
     @exclusivity(unchecked) var backwardPasses = 0
     /// Ids handed out to gradient hooks (`register_hook`).
     @exclusivity(unchecked) var hooksRegistered = 0
+    /// Serial numbers handed out on request (the cell language numbers its
+    /// objects with them for identity hashes, `id()` and default reprs, so
+    /// those are the same on every run instead of following memory addresses).
+    @exclusivity(unchecked) private var serialsIssued = 0
+
+    /// The next serial number of the calling thread's context.
+    public static func nextSerial() -> Int {
+        withCurrent { context in
+            context.serialsIssued += 1
+            return context.serialsIssued
+        }
+    }
     /// Whether recorded ops remember the tensor they produced (`Node.output`),
     /// which computation-graph figures need to show intermediate values. Off
     /// by default: the weak back-reference costs every op's result a side

@@ -123,7 +123,7 @@ enum Builtins {
         add("bin") { interp, args in .string(try BuiltinFunctions.radix(interp, try args.exactly(1, "bin")[0], 2, "0b")) }
         add("id") { _, args in
             let v = try args.exactly(1, "id")[0]
-            if case .object(let o) = v { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)) & 0x7FFF_FFFF_FFFF) }
+            if case .object(let o) = v { return .int(Int(o.fakeAddress)) }
             return .int(Int(truncatingIfNeeded: PySet.pythonHash((try? HashKey.primitive(v)) ?? .none)) & 0xFFFF_FFFF)
         }
         add("hash") { interp, args in .int(try interp.pythonHash(try args.exactly(1, "hash")[0])) }
@@ -147,7 +147,7 @@ extension HashKey {
         case .int(let i): return .int(i)
         case .float(let d): return .float(d.bitPattern)
         case .str(let s): return .str(s.value)
-        case .object(let o): return .identity(ObjectIdentifier(o))
+        case .object(let o): return .identity(ObjectIdentifier(o), serial: o.serial)
         }
     }
 }

@@ -293,7 +293,7 @@ extension Interpreter {
                     }
                 }
             }
-            return .identity(ObjectIdentifier(o))
+            return .identity(ObjectIdentifier(o), serial: o.serial)
         }
     }
 

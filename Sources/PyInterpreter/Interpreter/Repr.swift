@@ -51,6 +51,7 @@ extension Interpreter {
 
     /// A fake but stable address for default reprs (`<Foo object at 0x7f…>`).
     func address(_ o: AnyObject) -> String {
+        if let object = o as? PyObject { return "0x" + String(object.fakeAddress, radix: 16) }
         let raw = UInt(bitPattern: ObjectIdentifier(o).hashValue) & 0x0000_7FFF_FFFF_FFF0
         return "0x" + String(raw | 0x7F00_0000_0000, radix: 16)
     }

@@ -153,7 +153,8 @@ public enum HashKey: Hashable {
     case str(String)
     case tuple([HashKey])
     case frozenSet(Set<HashKey>)
-    case identity(ObjectIdentifier)
+    /// An object compared by identity, with its serial for the hash (see `PyObject.serial`).
+    case identity(ObjectIdentifier, serial: Int)
     case notImplemented
     case ellipsis
 }

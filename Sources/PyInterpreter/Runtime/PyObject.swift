@@ -6,6 +6,18 @@ open class PyObject {
     public init() {}
     /// The Python type of this object.
     open var pyType: PyType { PyType.object }
+
+    private var serialNumber = 0
+    /// A number for identity hashes, `id()` and default reprs, given on first
+    /// use in the session's order: the same on every run of a notebook (an
+    /// address would reorder sets of objects from run to run).
+    public var serial: Int {
+        if serialNumber == 0 { serialNumber = EngineContext.nextSerial() }
+        return serialNumber
+    }
+
+    /// A stand-in for CPython's address of the object: stable across runs.
+    public var fakeAddress: UInt { 0x7F00_0000_0000 + UInt(serial) &* 16 }
 }
 
 /// An instance of a user class or of a native class defined with `NativeClassBuilder`.

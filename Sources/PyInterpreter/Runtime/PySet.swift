@@ -208,8 +208,9 @@ public final class PySet: PyObject {
             h ^= (UInt(s.count) &+ 1) &* 1927868237
             let r = Int(bitPattern: h)
             return r == -1 ? 590923713 : r
-        case .identity(let oid):
-            let y = UInt(bitPattern: unsafeBitCast(oid, to: Int.self))
+        case .identity(_, let serial):
+            // CPython's pointer hash (rotated by 4 bits) of the object's stand-in address.
+            let y = 0x7F00_0000_0000 + UInt(serial) &* 16
             return Int(bitPattern: (y >> 4) | (y << 60))
         case .notImplemented: return 0x1234_5671
         case .ellipsis: return 0x1234_5672

@@ -34,9 +34,9 @@ enum GradFnObjects {
         let t = NativeClassBuilder(name, module: "torch.autograd.graph", instantiable: false)
             .method("name") { _, _, _ in .string(name) }
             .method("__repr__") { _, this, _ in
-                // CPython shows an address; a stable stand-in keeps outputs reproducible.
-                let id = this.instance.map { UInt(bitPattern: ObjectIdentifier($0).hashValue) } ?? 0
-                return .string("<\(name) object at 0x\(String(id & 0xffff_ffff_ffff, radix: 16))>")
+                // CPython shows an address; a stand-in stable across runs keeps outputs reproducible.
+                let address = this.instance?.fakeAddress ?? 0x7F00_0000_0000
+                return .string("<\(name) object at 0x\(String(address, radix: 16))>")
             }
             .property("next_functions") { _, this in
                 guard let box = this.payload(Box.self), let node = box.node else { return .tuple([]) }
