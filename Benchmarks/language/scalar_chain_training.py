@@ -2,7 +2,7 @@ import torch
 import torch.nn as nn
 import torch.optim as optim
 
-steps = 10000
+steps = 100000
 x = torch.tensor(1.0)
 label = torch.tensor(500.0)
 w1 = torch.tensor(10.0, requires_grad=True)
