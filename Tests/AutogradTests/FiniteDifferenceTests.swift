@@ -259,6 +259,25 @@ final class FiniteDifferenceTests: XCTestCase {
         try check("adaptive_avg_pool2d", shape: [1, 1, 5, 5]) { try $0[0].adaptiveAvgPool2d([2, 3]) }
     }
 
+    func testLayerNormAndEmbedding() throws {
+        try check("layer_norm", shape: [2, 5]) { try $0[0].layerNorm([5]) }
+        try check("layer_norm affine", shape: [3, 4], inputs: 3) { xs in
+            try xs[0].layerNorm([4], weight: xs[1].select(0, 0), bias: xs[2].select(0, 1))
+        }
+        try check("layer_norm weight only", shape: [2, 9], inputs: 2) { xs in try xs[0].layerNorm([9], weight: xs[1].select(0, 1)) }
+        try check("layer_norm bias only", shape: [3, 2], inputs: 2) { xs in try xs[0].layerNorm([2], bias: xs[1].select(0, 2)) }
+        try check("layer_norm two dims", shape: [2, 2, 3], inputs: 2) { xs in
+            try xs[0].layerNorm([2, 3], weight: xs[1].select(0, 0), bias: xs[1].select(0, 1))
+        }
+        let ids = Tensor(storage: Storage([2, 0, 2, 3, 1, 2], dtype: .int64), shape: [2, 3])
+        try check("embedding", shape: [4, 3]) { try $0[0].embedding(ids) }
+        // padding_idx and scale_grad_by_freq change the gradient on purpose (EmbeddingOpTests checks them against PyTorch).
+        try check("embedding 0-d index", shape: [4, 2]) { try $0[0].embedding(Tensor(storage: Storage([3], dtype: .int32), shape: [])) }
+        try checkSecondOrder("layer_norm", shape: [2, 4]) { try $0.layerNorm([4]).pow(3) }
+        try checkSecondOrder("layer_norm affine", shape: [3, 3]) { x in try x.layerNorm([3], weight: x.select(0, 1), bias: x.select(0, 2)).pow(2) }
+        try checkSecondOrder("embedding", shape: [4, 3]) { try $0.embedding(ids, paddingIndex: 0).pow(2) }
+    }
+
     func testSecondDerivatives() throws {
         try checkSecondOrder("exp") { try $0.exp() }
         try checkSecondOrder("tanh") { try $0.tanh() }
