@@ -17,3 +17,11 @@ extension Functional {
                                    training: training, momentum: momentum, eps: eps)
     }
 }
+
+extension Functional {
+    /// `F.layer_norm(input, normalized_shape, weight, bias, eps)`.
+    public static func layerNorm(_ input: Tensor, normalizedShape: [Int], weight: Tensor? = nil, bias: Tensor? = nil,
+                                 eps: Double = 1e-5) throws -> Tensor {
+        try input.layerNorm(normalizedShape, weight: weight, bias: bias, eps: eps)
+    }
+}
