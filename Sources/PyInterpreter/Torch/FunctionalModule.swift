@@ -90,6 +90,22 @@ enum FunctionalModule {
                                      weight: a.optionalTensor("weight"), bias: a.optionalTensor("bias"), training: a.bool("training"),
                                      momentum: a.double("momentum"), eps: a.double("eps"))
         }
+        tensorOut("layer_norm", ["input", "normalized_shape", .init("weight", default: .none), .init("bias", default: .none),
+                                 .init("eps", default: .float(1e-5))]) { interp, a in
+            let shape = a["normalized_shape"]
+            guard !TorchValues.isInt(shape) else {
+                throw PyError(.typeError, "layer_norm(): argument 'normalized_shape' (position 2) must be tuple of ints, not \(shape.typeName)")
+            }
+            return try Functional.layerNorm(a.tensor("input"), normalizedShape: TorchValues.ints(interp, shape, "layer_norm(): argument 'normalized_shape' (position 2)"),
+                                            weight: a.optionalTensor("weight"), bias: a.optionalTensor("bias"), eps: a.double("eps"))
+        }
+        tensorOut("embedding", ["input", "weight", .init("padding_idx", default: .none), .init("max_norm", default: .none),
+                                .init("norm_type", default: .float(2)), .init("scale_grad_by_freq", default: .bool(false)),
+                                .init("sparse", default: .bool(false))]) { _, a in
+            try Functional.embedding(a.tensor("input"), a.tensor("weight"), paddingIdx: a.optionalInt("padding_idx"),
+                                     maxNorm: a.optional("max_norm").map { _ in try a.double("max_norm") }, normType: a.double("norm_type"),
+                                     scaleGradByFreq: a.bool("scale_grad_by_freq"), sparse: a.bool("sparse"))
+        }
         tensorOut("one_hot", ["tensor", .init("num_classes", default: .int(-1))]) { _, a in
             try Functional.oneHot(a.tensor("tensor"), numClasses: a.int("num_classes"))
         }

@@ -148,6 +148,18 @@ enum NNClasses {
                               trackRunningStats: a.bool("track_running_stats"), bias: a.bool("bias"), dtype: a.dtype() ?? .float32)
             })
         }
+        types.append(embedding())
+        types.append(layer("LayerNorm", ["normalized_shape", .init("eps", default: .float(1e-5)), .init("elementwise_affine", default: .bool(true)),
+                                         .init("bias", default: .bool(true)), .init("device", default: .none), .init("dtype", default: .none)],
+                           make: { interp, a in
+            try LayerNorm(normalizedShape: TorchValues.ints(interp, a["normalized_shape"], "normalized_shape"), eps: option(interp, a["eps"]),
+                          elementwiseAffine: a.bool("elementwise_affine"), bias: a.bool("bias"), dtype: a.dtype() ?? .float32)
+        }, extend: { b in
+            func norm(_ v: Value) throws -> LayerNorm { try v.requirePayload(LayerNorm.self, "LayerNorm") }
+            b.property("normalized_shape") { _, this in .tuple(try norm(this).normalizedShape.map(Value.int)) }
+            b.property("eps") { _, this in OptimizerBinding.value(try norm(this).eps) }
+            b.property("elementwise_affine") { _, this in .bool(try norm(this).elementwiseAffine) }
+        }))
         types.append(layer("Flatten", [.init("start_dim", default: .int(1)), .init("end_dim", default: .int(-1))]) { _, a in
             Flatten(startDim: try a.int("start_dim"), endDim: try a.int("end_dim"))
         })
@@ -155,6 +167,41 @@ enum NNClasses {
             Unflatten(dim: try a.int("dim"), unflattenedSize: try TorchValues.ints(interp, a["unflattened_size"], "unflattened_size"))
         })
         return types
+    }
+
+    /// `nn.Embedding`, its attributes and `Embedding.from_pretrained`.
+    static func embedding() -> PyType {
+        let options: [NativeSignature.Parameter] = [.init("padding_idx", default: .none), .init("max_norm", default: .none),
+                                                    .init("norm_type", default: .float(2)), .init("scale_grad_by_freq", default: .bool(false)),
+                                                    .init("sparse", default: .bool(false))]
+        let pretrained = NativeSignature("from_pretrained", parameters: ["embeddings", .init("freeze", default: .bool(true))] + options)
+        return layer("Embedding", ["num_embeddings", "embedding_dim"] + options + [.init("_weight", default: .none), .init("_freeze", default: .bool(false)),
+                                                                                 .init("device", default: .none), .init("dtype", default: .none)],
+                     make: { interp, a in
+            try Embedding(a.int("num_embeddings"), a.int("embedding_dim"), paddingIdx: a.optionalInt("padding_idx"),
+                          maxNorm: option(interp, a["max_norm"]), normType: option(interp, a["norm_type"]),
+                          scaleGradByFreq: a.bool("scale_grad_by_freq"), sparse: a.bool("sparse"), weight: a.optionalTensor("_weight"),
+                          freeze: a.bool("_freeze"), dtype: a.dtype() ?? .float32)
+        }, extend: { b in
+            func table(_ v: Value) throws -> Embedding { try v.requirePayload(Embedding.self, "Embedding") }
+            b.property("num_embeddings") { _, this in .int(try table(this).numEmbeddings) }
+            b.property("embedding_dim") { _, this in .int(try table(this).embeddingDim) }
+            b.property("padding_idx") { _, this in try table(this).paddingIdx.map(Value.int) ?? .none }
+            b.property("max_norm") { _, this in OptimizerBinding.value(try table(this).maxNorm) }
+            b.property("norm_type") { _, this in OptimizerBinding.value(try table(this).normType) }
+            b.property("scale_grad_by_freq") { _, this in .bool(try table(this).scaleGradByFreq) }
+            b.property("sparse") { _, this in .bool(try table(this).sparse) }
+            b.classMethod("from_pretrained") { interp, cls, args in
+                let a = try pretrained.bind(args)
+                let m = try Embedding.fromPretrained(a.tensor("embeddings"), freeze: a.bool("freeze"), paddingIdx: a.optionalInt("padding_idx"),
+                                                     maxNorm: option(interp, a["max_norm"]), normType: option(interp, a["norm_type"]),
+                                                     scaleGradByFreq: a.bool("scale_grad_by_freq"), sparse: a.bool("sparse"))
+                guard case .object(let o) = cls, let type = o as? PyType else { return NNModuleBinding.box(m) }
+                let inst = PyInstance(cls: type)
+                inst.becomeBox(of: m)
+                return .object(inst)
+            }
+        })
     }
 
     /// Calls a child module as Python would (Python subclasses run their own forward).

@@ -15,8 +15,23 @@ enum TensorFunctions {
     }
 
     static var all: [TorchFunction] {
-        elementwise + arithmetic + reductions + shapes + linearAlgebra + comparisons + conversions
+        elementwise + arithmetic + reductions + shapes + linearAlgebra + comparisons + conversions + layers
     }
+
+    /// `torch.layer_norm` and `torch.embedding` (whose first argument is the weight).
+    static let layers: [TorchFunction] = [
+        TorchFunction("layer_norm", ["normalized_shape", .init("weight", default: noneDefault), .init("bias", default: noneDefault),
+                                     .init("eps", default: .float(1e-5)), .init("cudnn_enable", default: .bool(true))], form: .functionOnly) { interp, t, a in
+            let shape = try TorchValues.ints(interp, a["normalized_shape"], "layer_norm(): argument 'normalized_shape' (position 2)")
+            return TorchValues.box(try t.layerNorm(shape, weight: a.optionalTensor("weight"), bias: a.optionalTensor("bias"), eps: a.double("eps")))
+        },
+        TorchFunction("embedding", ["indices", .init("padding_idx", default: .int(-1)), .init("scale_grad_by_freq", default: .bool(false)),
+                                    .init("sparse", default: .bool(false))], form: .functionOnly) { _, weight, a in
+            let padding = try a.int("padding_idx")
+            return TorchValues.box(try weight.embedding(a.tensor("indices"), paddingIndex: padding < 0 ? nil : padding,
+                                                        scaleGradByFrequency: a.bool("scale_grad_by_freq")))
+        },
+    ]
 
     static let elementwise: [TorchFunction] = [
         .unary("exp") { try $0.exp() }, .unary("log") { try $0.log() }, .unary("log2") { try $0.log2() },
