@@ -21,10 +21,11 @@ enum LayerNormKernels {
                                         eps: T) -> (output: [T], statistics: Statistics<T>) {
         var y = [T](repeating: 0, count: x.count)
         var stats = Statistics(mean: [T](repeating: 0, count: rows), rstd: [T](repeating: 0, count: rows))
+        var slots = RowwiseMoments.LaneMoments<T>(rowLength: columns)
         x.withUnsafeBufferPointer { xs in
             for r in 0..<rows {
                 let base = r * columns
-                let (mean, variance) = RowwiseMoments.meanAndVariance(UnsafeBufferPointer(rebasing: xs[base..<base + columns]))
+                let (mean, variance) = RowwiseMoments.meanAndVariance(UnsafeBufferPointer(rebasing: xs[base..<base + columns]), &slots)
                 let rstd = 1 / (variance + eps).squareRoot()
                 stats.mean[r] = mean
                 stats.rstd[r] = rstd
