@@ -53,9 +53,9 @@ def bits(t):
 cases = []
 
 
-def case(dtype, leading, normalized, x_spec, weight=True, bias=True, seed=1):
+def case(dtype, leading, normalized, x_spec, weight=True, bias=True, seed=1, x_values=None):
     shape = leading + normalized
-    x = make(x_spec, shape, dtype).requires_grad_()
+    x = (make(x_spec, shape, dtype) if x_values is None else x_values.reshape(shape)).requires_grad_()
     w = make([seed + 11, 2.0, -1.0], normalized, dtype).requires_grad_() if weight else None
     b = make([seed + 23, 2.0, -1.0], normalized, dtype).requires_grad_() if bias else None
     g_spec = [seed + 37, 4.0, -2.0]
@@ -64,7 +64,7 @@ def case(dtype, leading, normalized, x_spec, weight=True, bias=True, seed=1):
     y.backward(g)
     cases.append({
         "dtype": dtype, "leading": leading, "normalized": normalized,
-        "input": x_spec, "weight": [seed + 11, 2.0, -1.0] if weight else None,
+        "input": x_spec, "input_values": None if x_values is None else [float(v) for v in x.detach().reshape(-1)], "weight": [seed + 11, 2.0, -1.0] if weight else None,
         "bias": [seed + 23, 2.0, -1.0] if bias else None, "grad": g_spec,
         "mean": bits(mean), "rstd": bits(rstd), "output": fnv(y), "output_head": [float(v) for v in y.detach().reshape(-1)[:4]],
         "input_grad": fnv(x.grad), "weight_grad": fnv(w.grad) if weight else None,
@@ -90,5 +90,17 @@ case("float32", [7, 2], [33], spreads[0])
 for n in [1, 3, 4, 5, 16, 17, 100, 129, 1000, 5000]:
     case("float64", [3], [n], spreads[0], seed=n)
     case("float64", [2], [n], spreads[1], weight=False, bias=False, seed=n)
+
+# A row on which merging the cascade's lanes as fma(δ, δc·m0, m2 + m2ₐ) is one
+# bit off where fma(δc, δ·m0, m2 + m2ₐ) is not (found among 20,000 random rows).
+torch.manual_seed(11)
+for n in range(1, 301):
+    for kind in range(3):
+        rows = torch.randn(4, n) if kind != 1 else torch.rand(4, n) * 10 + 100
+        if kind == 2:
+            rows = rows * 0.01 + 3
+        torch.randn(n), torch.randn(n)
+        if n == 300 and kind == 1:
+            case("float32", [1], [300], None, x_values=rows[1:2].clone(), seed=300)
 
 print("{\"cases\": [\n" + ",\n".join(json.dumps(c) for c in cases) + "\n]}")
