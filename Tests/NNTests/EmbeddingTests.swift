@@ -79,5 +79,11 @@ final class EmbeddingTests: XCTestCase {
         XCTAssertThrowsError(try Embedding(3, 2).forward(ids([3], [1]))) {
             XCTAssertEqual($0 as? TorchError, .index("index out of range in self"))
         }
+        XCTAssertThrowsError(try Embedding(3, 2, maxNorm: .int(1)).forward(ids([5], [1]))) {
+            XCTAssertEqual($0 as? TorchError, .index("select(): index 5 out of range for tensor of size [3, 2] at dimension 0"))
+        }
+        XCTAssertThrowsError(try Embedding(3, 2, maxNorm: .int(1)).forward(ids([-1], [1]))) {
+            XCTAssertEqual($0 as? TorchError, .index("index out of range in self"))
+        }
     }
 }

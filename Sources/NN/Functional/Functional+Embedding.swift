@@ -34,9 +34,13 @@ extension Functional {
             throw TorchError.runtime("Expected tensor for argument #2 'indices' to have one of the following scalar types: Long, Int; but got \(got) instead (while checking arguments for embedding_renorm_)")
         }
         try GradMode.with(enabled: false) {
-            for k in Set(indices.int64s()).sorted() {
-                guard k >= 0 && Int(k) < weight.shape[0] else { throw TorchError.index("index \(k) is out of bounds for dimension 0 with size \(weight.shape[0])") }
-                let row = try weight.select(0, Int(k))
+            let rows = weight.shape[0]
+            for k in Set(indices.int64s().map(Int.init)).sorted() {
+                // `self[k]`: a negative index counts from the end (the lookup rejects it afterwards).
+                guard k >= -rows && k < rows else {
+                    throw TorchError.index("select(): index \(k) out of range for tensor of size \(Shape.bracketed(weight.shape)) at dimension 0")
+                }
+                let row = try weight.select(0, k)
                 let norm = try row.norm(p: normType).scalarDouble()
                 if norm > maxNorm {
                     try row.mulInPlace(Tensor.wrapped(maxNorm / (norm + 1e-7), dtype: .float64))
