@@ -6,14 +6,15 @@ import Autograd
 /// numbers as `torch.randn(num_embeddings, embedding_dim)`), the padding row
 /// then zeroed.
 public final class Embedding: Module {
-    public let numEmbeddings: Int
-    public let embeddingDim: Int
-    /// Stored non-negative (a negative argument counts from the end).
-    public let paddingIdx: Int?
-    public let maxNorm: OptionValue
-    public let normType: OptionValue
-    public let scaleGradByFreq: Bool
-    public let sparse: Bool
+    // Plain attributes in PyTorch: a cell may reassign any of them.
+    public var numEmbeddings: Int
+    public var embeddingDim: Int
+    /// Made non-negative by the constructor (a negative argument counts from the end).
+    public var paddingIdx: Int?
+    public var maxNorm: OptionValue
+    public var normType: OptionValue
+    public var scaleGradByFreq: Bool
+    public var sparse: Bool
 
     /// `weight` (`_weight`) is used as the table instead of a fresh one, as
     /// `from_pretrained` does; `freeze` makes it not require grad.

@@ -4,9 +4,10 @@ import Autograd
 /// normalises over the trailing dims `normalized_shape` names, then scales
 /// and shifts by a weight (ones) and bias (zeros) of that shape.
 public final class LayerNorm: Module {
-    public let normalizedShape: [Int]
-    public let eps: OptionValue
-    public let elementwiseAffine: Bool
+    // Plain attributes in PyTorch: a cell may reassign any of them.
+    public var normalizedShape: [Int]
+    public var eps: OptionValue
+    public var elementwiseAffine: Bool
 
     public init(normalizedShape: [Int], eps: OptionValue = .float(1e-5), elementwiseAffine: Bool = true, bias: Bool = true,
                 dtype: DType = .float32) throws {

@@ -156,9 +156,12 @@ enum NNClasses {
                           elementwiseAffine: a.bool("elementwise_affine"), bias: a.bool("bias"), dtype: a.dtype() ?? .float32)
         }, extend: { b in
             func norm(_ v: Value) throws -> LayerNorm { try v.requirePayload(LayerNorm.self, "LayerNorm") }
-            b.property("normalized_shape") { _, this in .tuple(try norm(this).normalizedShape.map(Value.int)) }
-            b.property("eps") { _, this in OptimizerBinding.value(try norm(this).eps) }
-            b.property("elementwise_affine") { _, this in .bool(try norm(this).elementwiseAffine) }
+            b.property("normalized_shape", get: { _, this in .tuple(try norm(this).normalizedShape.map(Value.int)) },
+                       set: { interp, this, v in try norm(this).normalizedShape = TorchValues.ints(interp, v, "normalized_shape") })
+            b.property("eps", get: { _, this in OptimizerBinding.value(try norm(this).eps) },
+                       set: { interp, this, v in try norm(this).eps = option(interp, v) })
+            b.property("elementwise_affine", get: { _, this in .bool(try norm(this).elementwiseAffine) },
+                       set: { interp, this, v in try norm(this).elementwiseAffine = interp.isTruthy(v) })
         }))
         types.append(layer("Flatten", [.init("start_dim", default: .int(1)), .init("end_dim", default: .int(-1))]) { _, a in
             Flatten(startDim: try a.int("start_dim"), endDim: try a.int("end_dim"))
@@ -184,13 +187,20 @@ enum NNClasses {
                           freeze: a.bool("_freeze"), dtype: a.dtype() ?? .float32)
         }, extend: { b in
             func table(_ v: Value) throws -> Embedding { try v.requirePayload(Embedding.self, "Embedding") }
-            b.property("num_embeddings") { _, this in .int(try table(this).numEmbeddings) }
-            b.property("embedding_dim") { _, this in .int(try table(this).embeddingDim) }
-            b.property("padding_idx") { _, this in try table(this).paddingIdx.map(Value.int) ?? .none }
-            b.property("max_norm") { _, this in OptimizerBinding.value(try table(this).maxNorm) }
-            b.property("norm_type") { _, this in OptimizerBinding.value(try table(this).normType) }
-            b.property("scale_grad_by_freq") { _, this in .bool(try table(this).scaleGradByFreq) }
-            b.property("sparse") { _, this in .bool(try table(this).sparse) }
+            b.property("num_embeddings", get: { _, this in .int(try table(this).numEmbeddings) },
+                       set: { interp, this, v in try table(this).numEmbeddings = interp.indexValue(v) })
+            b.property("embedding_dim", get: { _, this in .int(try table(this).embeddingDim) },
+                       set: { interp, this, v in try table(this).embeddingDim = interp.indexValue(v) })
+            b.property("padding_idx", get: { _, this in try table(this).paddingIdx.map(Value.int) ?? .none },
+                       set: { interp, this, v in try table(this).paddingIdx = v.isNone ? nil : interp.indexValue(v) })
+            b.property("max_norm", get: { _, this in OptimizerBinding.value(try table(this).maxNorm) },
+                       set: { interp, this, v in try table(this).maxNorm = option(interp, v) })
+            b.property("norm_type", get: { _, this in OptimizerBinding.value(try table(this).normType) },
+                       set: { interp, this, v in try table(this).normType = option(interp, v) })
+            b.property("scale_grad_by_freq", get: { _, this in .bool(try table(this).scaleGradByFreq) },
+                       set: { interp, this, v in try table(this).scaleGradByFreq = interp.isTruthy(v) })
+            b.property("sparse", get: { _, this in .bool(try table(this).sparse) },
+                       set: { interp, this, v in try table(this).sparse = interp.isTruthy(v) })
             b.classMethod("from_pretrained") { interp, cls, args in
                 let a = try pretrained.bind(args)
                 let m = try Embedding.fromPretrained(a.tensor("embeddings"), freeze: a.bool("freeze"), paddingIdx: a.optionalInt("padding_idx"),

@@ -70,6 +70,23 @@ final class EmbeddingLayerNormBindingTests: InterpreterTestCase {
         """)
     }
 
+    func testAttributesCanBeReassignedAsInPyTorch() {
+        assertOutput("""
+        ln = nn.LayerNorm(3)
+        ln.eps = 0.5
+        print(ln)
+        print(ln(torch.tensor([[1., 2., 3.]])))
+        e = nn.Embedding(3, 2)
+        e.padding_idx = 1
+        print(e)
+        """, """
+        LayerNorm((3,), eps=0.5, elementwise_affine=True, bias=True)
+        tensor([[-0.9258,  0.0000,  0.9258]], grad_fn=<NativeLayerNormBackward0>)
+        Embedding(3, 2, padding_idx=1)
+
+        """)
+    }
+
     func testErrorsAreWordedAsPyTorch() {
         assertError("nn.Embedding.from_pretrained(torch.tensor([1., 2.]))", "AssertionError: Embeddings parameter is expected to be 2-dimensional")
         assertError("F.embedding(torch.tensor([0]), torch.ones(3, 2), padding_idx=-4)", "AssertionError: Padding_idx must be within num_embeddings")
