@@ -36,9 +36,21 @@ final class SchedulerTests: XCTestCase {
     }
 
     func testSchedulerWarnsWhenSteppedBeforeOptimizer() throws {
+        let warning = [SchedulerWarning(SchedulerWarning.stepBeforeOptimizer)]
         let opt = try SGD([param(1)], lr: 0.1)
         let scheduler = try StepLR(optimizer: opt, stepSize: 1)
-        XCTAssertEqual(try scheduler.step()?.hasPrefix("Detected call of `lr_scheduler.step()` before `optimizer.step()`."), true)
+        XCTAssertEqual(try scheduler.step(), warning)
+
+        let ordered = try SGD([param(1)], lr: 0.1)
+        let orderedScheduler = try StepLR(optimizer: ordered, stepSize: 1)
+        try ordered.step()
+        XCTAssertEqual(try orderedScheduler.step(), [])
+
+        // PyTorch only sees optimizer steps taken after a scheduler attached.
+        let early = try SGD([param(1)], lr: 0.1)
+        try early.step()
+        let lateScheduler = try StepLR(optimizer: early, stepSize: 1)
+        XCTAssertEqual(try lateScheduler.step(), warning)
     }
 
     func testParamGroupsAndReprs() throws {
