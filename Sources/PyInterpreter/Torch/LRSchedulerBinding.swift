@@ -18,13 +18,12 @@ enum LRSchedulerBinding {
         "ExponentialLR": 1058, "PolynomialLR": 1304, "CosineAnnealingLR": 1426, "CosineAnnealingWarmRestarts": 2200, "OneCycleLR": 2571,
     ]
 
-    static func report(_ interp: Interpreter, _ warnings: [SchedulerWarning]) {
-        for w in warnings {
-            if let wrapper = w.wrapper, let line = wrapperCallSites[wrapper] {
-                interp.warn(w.message, file: torchFile, line: line, sourceLine: "scheduler.step()")
-            } else {
-                interp.warn(w.message)
-            }
+    /// Shows a scheduler's warning on stderr where Python would.
+    static func report(_ interp: Interpreter, _ w: SchedulerWarning) {
+        if let wrapper = w.wrapper, let line = wrapperCallSites[wrapper] {
+            interp.warn(w.message, file: torchFile, line: line, sourceLine: "scheduler.step()")
+        } else {
+            interp.warn(w.message)
         }
     }
 
@@ -32,30 +31,34 @@ enum LRSchedulerBinding {
     private static let plateauStep = NativeSignature("ReduceLROnPlateau.step", "metrics", .init("epoch", default: .none))
 
     /// `step()`, `step(epoch)` (deprecated) and ReduceLROnPlateau's `step(metrics)`.
-    private static func step(_ interp: Interpreter, _ s: LRScheduler, _ args: Arguments) throws -> [SchedulerWarning] {
+    private static func step(_ interp: Interpreter, _ s: LRScheduler, _ args: Arguments) throws {
+        let warn: SchedulerWarning.Sink = { report(interp, $0) }
         switch s {
         case let plateau as ReduceLROnPlateau:
             let a = try plateauStep.bind(args)
             let metric = try interp.toDouble(try interp.call(.object(PyType.float), Arguments([a["metrics"]])))
-            return try plateau.step(metric: metric, epoch: a.optional("epoch") == nil ? nil : a.int("epoch"))
+            try plateau.step(metric: metric, epoch: a.optional("epoch") == nil ? nil : a.int("epoch"), warn: warn)
         case is SequentialLR, is ChainedScheduler:
             if !args.isEmpty {
                 throw PyError(.typeError, "\(type(of: s)).step() takes 1 positional argument but \(args.count + 1) were given")
             }
-            return try s.step()
+            try s.step(warn: warn)
         case let restarts as CosineAnnealingWarmRestarts:
             let a = try epochStep.bind(args)
-            guard let epoch = a.optional("epoch") else { return try restarts.step() }
-            return try restarts.step(epoch: OptimizerBinding.option(interp, epoch))
+            if let epoch = a.optional("epoch") {
+                try restarts.step(epoch: OptimizerBinding.option(interp, epoch))
+            } else {
+                try restarts.step(warn: warn)
+            }
         default:
             let a = try epochStep.bind(args)
-            return a.optional("epoch") == nil ? try s.step() : try s.step(epoch: a.int("epoch"))
+            if a.optional("epoch") == nil { try s.step(warn: warn) } else { try s.step(epoch: a.int("epoch"), warn: warn) }
         }
     }
 
     static let base: PyType = NativeClassBuilder("LRScheduler", module: "torch.optim.lr_scheduler", instantiable: false)
         .method("step") { interp, this, args in
-            report(interp, try step(interp, try scheduler(this), args))
+            try step(interp, try scheduler(this), args)
             return .none
         }
         .method("get_last_lr") { _, this, _ in .list(try scheduler(this).getLastLR().map(OptimizerBinding.value)) }
@@ -235,7 +238,8 @@ enum LRSchedulerBinding {
         }
         scheduler("SequentialLR", ["optimizer", "schedulers", "milestones", lastEpoch]) { interp, a in
             try SequentialLR(optimizer: optimizer(a), schedulers: members(interp, a["schedulers"], "SequentialLR"),
-                             milestones: ints(interp, a["milestones"]), lastEpoch: a.int("last_epoch"))
+                             milestones: ints(interp, a["milestones"]), lastEpoch: a.int("last_epoch"),
+                             warn: { report(interp, $0) })
         }
         scheduler("ChainedScheduler", ["schedulers", .init("optimizer", default: .none)]) { interp, a in
             try ChainedScheduler(schedulers: members(interp, a["schedulers"], "ChainedScheduler"),

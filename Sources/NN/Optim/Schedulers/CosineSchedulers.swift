@@ -71,19 +71,17 @@ public final class CosineAnnealingWarmRestarts: LRScheduler {
     }
 
     /// Its own step: no step-order warning, as in PyTorch.
-    public override func step() throws -> [SchedulerWarning] {
+    public override func step(warn: SchedulerWarning.Sink = { _ in }) throws {
         try advance(to: lastEpoch < 0 ? .int(0) : nil)
-        return []
     }
 
-    public override func step(epoch: Int) throws -> [SchedulerWarning] {
+    public override func step(epoch: Int, warn: SchedulerWarning.Sink = { _ in }) throws {
         try step(epoch: .int(epoch))
     }
 
     /// `step(epoch)` with a fractional epoch, as in `scheduler.step(epoch + i / iters)`; no deprecation warning.
-    public func step(epoch: OptionValue) throws -> [SchedulerWarning] {
+    public func step(epoch: OptionValue) throws {
         try advance(to: epoch)
-        return []
     }
 
     private func advance(to epoch: OptionValue?) throws {

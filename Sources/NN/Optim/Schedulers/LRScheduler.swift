@@ -45,12 +45,11 @@ open class LRScheduler {
     }
 
     /// `_initial_step()`: resets the step count and steps once in initial mode.
-    @discardableResult
-    func initialStep() throws -> [SchedulerWarning] {
+    func initialStep(warn: SchedulerWarning.Sink = { _ in }) throws {
         stepCount = 0
         isInitial = true
         defer { isInitial = false }
-        return try step()
+        try step(warn: warn)
     }
 
     /// `get_last_lr()`.
@@ -63,26 +62,25 @@ open class LRScheduler {
     /// `_get_closed_form_lr()`, for schedulers that have one (`step(epoch)` uses it).
     open func closedFormLR() throws -> [OptionValue]? { nil }
 
-    /// `scheduler.step()`. Returns the warnings to show (the binding prints them to stderr).
-    open func step() throws -> [SchedulerWarning] {
-        let warnings = stepOrderWarnings()
+    /// `scheduler.step()`. Warnings go to `warn` as they arise, so one raised
+    /// before an error is still shown (the binding prints them to stderr).
+    open func step(warn: SchedulerWarning.Sink = { _ in }) throws {
+        warnIfSteppedFirst(warn)
         stepCount += 1
         try updateLR(epoch: nil)
-        return warnings
     }
 
     /// The deprecated `scheduler.step(epoch)`: jumps to `epoch`, with the
     /// closed form where the scheduler has one.
-    open func step(epoch: Int) throws -> [SchedulerWarning] {
-        var warnings = stepOrderWarnings()
+    open func step(epoch: Int, warn: SchedulerWarning.Sink = { _ in }) throws {
+        warnIfSteppedFirst(warn)
         stepCount += 1
-        warnings.append(SchedulerWarning(SchedulerWarning.epochDeprecation))
+        warn(SchedulerWarning(SchedulerWarning.epochDeprecation))
         try updateLR(epoch: epoch)
-        return warnings
     }
 
-    private func stepOrderWarnings() -> [SchedulerWarning] {
-        stepCount == 1 && !optimizer.steppedWhileWatched ? [SchedulerWarning(SchedulerWarning.stepBeforeOptimizer)] : []
+    private func warnIfSteppedFirst(_ warn: SchedulerWarning.Sink) {
+        if stepCount == 1 && !optimizer.steppedWhileWatched { warn(SchedulerWarning(SchedulerWarning.stepBeforeOptimizer)) }
     }
 
     /// `_update_lr(epoch)`.
@@ -123,6 +121,8 @@ open class LRScheduler {
 
 /// A warning raised by a scheduler's step, for the binding to print.
 public struct SchedulerWarning: Equatable {
+    public typealias Sink = (SchedulerWarning) -> Void
+
     public let message: String
     /// The wrapper (`SequentialLR`, `ChainedScheduler`) whose `step` called the
     /// scheduler that warned: Python then reports the warning at that line of

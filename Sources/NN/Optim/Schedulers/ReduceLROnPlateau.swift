@@ -48,16 +48,15 @@ public final class ReduceLROnPlateau: LRScheduler {
     public var inCooldown: Bool { cooldownCounter > 0 }
 
     /// `step()` without a metric is Python's missing-argument TypeError.
-    public override func step() throws -> [SchedulerWarning] {
+    public override func step(warn: SchedulerWarning.Sink = { _ in }) throws {
         throw TorchError.typeError("ReduceLROnPlateau.step() missing 1 required positional argument: 'metrics'")
     }
 
-    public override func step(epoch: Int) throws -> [SchedulerWarning] { try step() }
+    public override func step(epoch: Int, warn: SchedulerWarning.Sink = { _ in }) throws { try step(warn: warn) }
 
     /// `step(metrics, epoch=None)`; `metric` is `float(metrics)`.
-    public func step(metric current: Double, epoch: Int? = nil) throws -> [SchedulerWarning] {
-        var warnings: [SchedulerWarning] = []
-        if epoch != nil { warnings.append(SchedulerWarning(SchedulerWarning.epochDeprecation)) }
+    public func step(metric current: Double, epoch: Int? = nil, warn: SchedulerWarning.Sink = { _ in }) throws {
+        if epoch != nil { warn(SchedulerWarning(SchedulerWarning.epochDeprecation)) }
         lastEpoch = epoch ?? lastEpoch + 1
         if isBetter(current) {
             best = current
@@ -75,7 +74,6 @@ public final class ReduceLROnPlateau: LRScheduler {
             numBadEpochs = 0
         }
         lastLR = currentLRs()
-        return warnings
     }
 
     private func isBetter(_ a: Double) -> Bool {

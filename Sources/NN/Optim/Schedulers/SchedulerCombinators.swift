@@ -13,10 +13,10 @@ private func validateMembers(_ wrapper: String, _ schedulers: [LRScheduler], opt
     }
 }
 
-/// Marks warnings raised under a wrapper's `step` with the wrapper, unless a deeper one already did.
-private func raisedBy(_ wrapper: String, _ warnings: [SchedulerWarning]) -> [SchedulerWarning] {
-    warnings.map { w in
-        var w = w
+extension SchedulerWarning {
+    /// The warning as raised under `wrapper`'s `step`, unless a deeper wrapper already marked it.
+    func raised(under wrapper: String) -> SchedulerWarning {
+        var w = self
         if w.wrapper == nil { w.wrapper = wrapper }
         return w
     }
@@ -30,7 +30,9 @@ public final class SequentialLR: LRScheduler {
     public let schedulers: [LRScheduler]
     public let milestones: [Int]
 
-    public init(optimizer: Optimizer, schedulers: [LRScheduler], milestones: [Int], lastEpoch: Int = -1) throws {
+    /// `warn` gets what restarting the first member raises (only a nested wrapper's members can).
+    public init(optimizer: Optimizer, schedulers: [LRScheduler], milestones: [Int], lastEpoch: Int = -1,
+                warn: SchedulerWarning.Sink = { _ in }) throws {
         try validateMembers("SequentialLR", schedulers, optimizer: optimizer,
                             emptyMessage: "SequentialLR expects at least one scheduler, but got no scheduler.")
         if milestones.count != schedulers.count - 1 {
@@ -42,7 +44,7 @@ public final class SequentialLR: LRScheduler {
         for group in optimizer.paramGroups { group["lr"] = try group.require("initial_lr") }
         SequentialLR.undoInitialSteps(schedulers)
         let first = schedulers[PythonMath.bisectRight(milestones, 0)]
-        try first.initialStep()
+        try first.initialStep { warn($0.raised(under: "SequentialLR")) }
         lastLR = first.lastLR
     }
 
@@ -53,21 +55,19 @@ public final class SequentialLR: LRScheduler {
         }
     }
 
-    public override func step() throws -> [SchedulerWarning] {
+    public override func step(warn: SchedulerWarning.Sink = { _ in }) throws {
         lastEpoch += 1
         let index = PythonMath.bisectRight(milestones, lastEpoch)
         let scheduler = schedulers[index]
-        var warnings: [SchedulerWarning] = []
         if index > 0 && milestones[index - 1] == lastEpoch {
             try scheduler.updateLR(epoch: 0)
         } else {
-            warnings = raisedBy("SequentialLR", try scheduler.step())
+            try scheduler.step { warn($0.raised(under: "SequentialLR")) }
         }
         lastLR = scheduler.lastLR
-        return warnings
     }
 
-    public override func step(epoch: Int) throws -> [SchedulerWarning] {
+    public override func step(epoch: Int, warn: SchedulerWarning.Sink = { _ in }) throws {
         throw TorchError.typeError("SequentialLR.step() takes 1 positional argument but 2 were given")
     }
 }
@@ -87,14 +87,12 @@ public final class ChainedScheduler: LRScheduler {
         lastLR = schedulers[schedulers.count - 1].currentLRs()
     }
 
-    public override func step() throws -> [SchedulerWarning] {
-        var warnings: [SchedulerWarning] = []
-        for s in schedulers { warnings += raisedBy("ChainedScheduler", try s.step()) }
+    public override func step(warn: SchedulerWarning.Sink = { _ in }) throws {
+        for s in schedulers { try s.step { warn($0.raised(under: "ChainedScheduler")) } }
         lastLR = schedulers[schedulers.count - 1].currentLRs()
-        return warnings
     }
 
-    public override func step(epoch: Int) throws -> [SchedulerWarning] {
+    public override func step(epoch: Int, warn: SchedulerWarning.Sink = { _ in }) throws {
         throw TorchError.typeError("ChainedScheduler.step() takes 1 positional argument but 2 were given")
     }
 }
