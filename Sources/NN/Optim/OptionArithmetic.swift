@@ -148,6 +148,9 @@ extension OptionValue {
         guard case .int(let i) = self else { throw TorchError.typeError("expected an int, got \(pythonTypeName)") }
         return i
     }
+
+    /// Python's `value == 0`, which holds for `0`, `0.0`, `-0.0` and `False`.
+    var isZero: Bool { doubleValue == 0 }
 }
 
 extension PythonMath {

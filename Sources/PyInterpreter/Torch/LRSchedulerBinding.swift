@@ -27,11 +27,15 @@ enum LRSchedulerBinding {
         }
     }
 
-    private static let epochStep = NativeSignature("step", .init("epoch", default: .none))
-    private static let plateauStep = NativeSignature("ReduceLROnPlateau.step", "metrics", .init("epoch", default: .none))
+    /// The `step` signatures, with `self` so that argument-count errors count it as Python's do.
+    private static let epochStep = NativeSignature("LRScheduler.step", "self", .init("epoch", default: .none))
+    private static let restartsStep = NativeSignature("CosineAnnealingWarmRestarts.step", "self", .init("epoch", default: .none))
+    private static let plateauStep = NativeSignature("ReduceLROnPlateau.step", "self", "metrics", .init("epoch", default: .none))
 
     /// `step()`, `step(epoch)` (deprecated) and ReduceLROnPlateau's `step(metrics)`.
-    private static func step(_ interp: Interpreter, _ s: LRScheduler, _ args: Arguments) throws {
+    private static func step(_ interp: Interpreter, _ this: Value, _ args: Arguments) throws {
+        let s = try scheduler(this)
+        let args = args.prepending(this)
         let warn: SchedulerWarning.Sink = { report(interp, $0) }
         switch s {
         case let plateau as ReduceLROnPlateau:
@@ -39,12 +43,10 @@ enum LRSchedulerBinding {
             let metric = try interp.toDouble(try interp.call(.object(PyType.float), Arguments([a["metrics"]])))
             try plateau.step(metric: metric, epoch: a.optional("epoch") == nil ? nil : a.int("epoch"), warn: warn)
         case is SequentialLR, is ChainedScheduler:
-            if !args.isEmpty {
-                throw PyError(.typeError, "\(type(of: s)).step() takes 1 positional argument but \(args.count + 1) were given")
-            }
+            _ = try NativeSignature("\(type(of: s)).step", "self").bind(args)
             try s.step(warn: warn)
         case let restarts as CosineAnnealingWarmRestarts:
-            let a = try epochStep.bind(args)
+            let a = try restartsStep.bind(args)
             if let epoch = a.optional("epoch") {
                 try restarts.step(epoch: OptimizerBinding.option(interp, epoch))
             } else {
@@ -58,7 +60,7 @@ enum LRSchedulerBinding {
 
     static let base: PyType = NativeClassBuilder("LRScheduler", module: "torch.optim.lr_scheduler", instantiable: false)
         .method("step") { interp, this, args in
-            try step(interp, try scheduler(this), args)
+            try step(interp, this, args)
             return .none
         }
         .method("get_last_lr") { _, this, _ in .list(try scheduler(this).getLastLR().map(OptimizerBinding.value)) }
@@ -199,8 +201,8 @@ enum LRSchedulerBinding {
                              lastEpoch: a.int("last_epoch"))
         }
         scheduler("CosineAnnealingLR", ["optimizer", "T_max", .init("eta_min", default: .float(0)), lastEpoch],
-                  extend: fields(CosineAnnealingLR.self, ["T_max": { .int($0.tMax) }, "eta_min": { number($0.etaMin) }])) { interp, a in
-            try CosineAnnealingLR(optimizer: optimizer(a), tMax: a.int("T_max"), etaMin: OptimizerBinding.option(interp, a["eta_min"]),
+                  extend: fields(CosineAnnealingLR.self, ["T_max": { number($0.tMax) }, "eta_min": { number($0.etaMin) }])) { interp, a in
+            try CosineAnnealingLR(optimizer: optimizer(a), tMax: OptimizerBinding.option(interp, a["T_max"]), etaMin: OptimizerBinding.option(interp, a["eta_min"]),
                                   lastEpoch: a.int("last_epoch"))
         }
         scheduler("CosineAnnealingWarmRestarts", ["optimizer", "T_0", .init("T_mult", default: .int(1)), .init("eta_min", default: .float(0)),

@@ -6,10 +6,11 @@ import Autograd
 /// PyTorch steps it recursively from the current lr (its last digits differ
 /// from the closed form, which only `step(epoch)` uses).
 public final class CosineAnnealingLR: LRScheduler {
-    public let tMax: Int
+    /// An int in tutorials; a float works too, as in PyTorch.
+    public let tMax: OptionValue
     public let etaMin: OptionValue
 
-    public init(optimizer: Optimizer, tMax: Int, etaMin: OptionValue = 0.0, lastEpoch: Int = -1) throws {
+    public init(optimizer: Optimizer, tMax: OptionValue, etaMin: OptionValue = 0.0, lastEpoch: Int = -1) throws {
         self.tMax = tMax
         self.etaMin = etaMin
         try super.init(optimizer: optimizer, lastEpoch: lastEpoch)
@@ -17,9 +18,9 @@ public final class CosineAnnealingLR: LRScheduler {
 
     public override func computeLR() throws -> [OptionValue] {
         if isInitial { return currentLRs() }
-        let pi = OptionValue.float(.pi), period = OptionValue.int(tMax), epoch = OptionValue.int(lastEpoch)
+        let pi = OptionValue.float(.pi), period = tMax, epoch = OptionValue.int(lastEpoch)
         let groups = optimizer.paramGroups
-        if try (epoch - 1 - period) % (2 * period) == 0 {
+        if try ((epoch - 1 - period) % (2 * period)).isZero {
             // Leaving the trough: the recursive ratio would divide by zero.
             return try PythonZip.strict(requireBaseLRs(), groups).map { base, group in
                 try lr(group) + (base - etaMin) * (1 - PythonMath.cos(pi / period)) / 2
@@ -30,7 +31,7 @@ public final class CosineAnnealingLR: LRScheduler {
     }
 
     public override func closedFormLR() throws -> [OptionValue]? {
-        let angle = try OptionValue.float(.pi) * .int(lastEpoch) / .int(tMax)
+        let angle = try OptionValue.float(.pi) * .int(lastEpoch) / tMax
         return try requireBaseLRs().map { try etaMin + ($0 - etaMin) * (1 + PythonMath.cos(angle)) / 2 }
     }
 }

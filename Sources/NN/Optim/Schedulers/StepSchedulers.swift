@@ -15,7 +15,7 @@ public final class StepLR: LRScheduler {
         let lrs = currentLRs()
         // Epoch 0 is tested first, so step_size=0 fails at the first step, not at construction.
         if lastEpoch == 0 { return lrs }
-        if try OptionValue.int(lastEpoch) % .int(stepSize) != 0 { return lrs }
+        if try !(OptionValue.int(lastEpoch) % .int(stepSize)).isZero { return lrs }
         return try lrs.map { try $0 * gamma }
     }
 
