@@ -58,7 +58,24 @@ enum LRSchedulerBinding {
         }
     }
 
+    private static let baseInit = NativeSignature("LRScheduler.__init__", "self", "optimizer", .init("last_epoch", default: .int(-1)))
+
     static let base: PyType = NativeClassBuilder("LRScheduler", module: "torch.optim.lr_scheduler", instantiable: false)
+        .initializer { interp, this, args in
+            // Reached through super().__init__ of a Python subclass, whose get_lr is the rule.
+            let a = try baseInit.bind(args.prepending(this))
+            guard case .object(let o) = this, let instance = o as? PyInstance else { return .none }
+            let s = try CustomLRScheduler(optimizer: OptimizerBinding.optimizer(a["optimizer"]), lastEpoch: a.int("last_epoch")) {
+                [unowned interp, weak instance] in
+                guard let instance else { return [] }
+                let lrs = try interp.callMethod(.object(instance), "get_lr")
+                return try interp.iterate(lrs).map { try OptimizerBinding.option(interp, $0) }
+            }
+            instance.payload = s
+            instance.attributes.set(Symbol.intern("optimizer"), a["optimizer"])
+            try s.takeInitialStep()
+            return .none
+        }
         .method("step") { interp, this, args in
             try step(interp, this, args)
             return .none
@@ -66,7 +83,9 @@ enum LRSchedulerBinding {
         .method("get_last_lr") { _, this, _ in .list(try scheduler(this).getLastLR().map(OptimizerBinding.value)) }
         .method("get_lr") { interp, this, _ in
             let s = try scheduler(this)
-            // The wrappers and ReduceLROnPlateau keep the base get_lr, which raises without warning.
+            // The wrappers, ReduceLROnPlateau and a Python subclass without its own get_lr
+            // reach the base get_lr, which raises without warning.
+            if s is CustomLRScheduler { throw PyError(type: "NotImplementedError", message: "") }
             if let line = getLRWarningLines["\(type(of: s))"] {
                 interp.warn("To get the last learning rate computed by the scheduler, please use `get_last_lr()`.",
                             file: torchFile, line: line, sourceLine: "_warn_get_lr_called_within_step(self)")

@@ -17,7 +17,9 @@ open class LRScheduler {
     /// True while the initial step runs (`_is_initial`).
     public private(set) var isInitial = false
 
-    public init(optimizer: Optimizer, lastEpoch: Int = -1) throws {
+    /// `stepsNow: false` leaves the initial step to `takeInitialStep()`, for a
+    /// scheduler whose rule needs it to be reachable first (a Python subclass).
+    public init(optimizer: Optimizer, lastEpoch: Int = -1, stepsNow: Bool = true) throws {
         self.optimizer = optimizer
         if lastEpoch == -1 {
             for group in optimizer.paramGroups { group.setDefault("initial_lr", group["lr"] ?? .none) }
@@ -34,8 +36,11 @@ open class LRScheduler {
         baseLRs = optimizer.paramGroups.map { $0["initial_lr"] ?? .none }
         self.lastEpoch = lastEpoch
         optimizer.isWatchedBySchedulers = true
-        try initialStep()
+        if stepsNow { try initialStep() }
     }
+
+    /// The initial step deferred by `stepsNow: false`.
+    public func takeInitialStep() throws { try initialStep() }
 
     /// For the schedulers whose constructor neither sets `initial_lr` nor steps.
     init(unsteppedOn optimizer: Optimizer, lastEpoch: Int) {

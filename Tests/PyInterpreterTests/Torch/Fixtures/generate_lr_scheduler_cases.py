@@ -134,6 +134,17 @@ CASES = {
         "o = opt(); s = L.StepLR(o, 1, 0.5)\n"
         "o.add_param_group({'params': [torch.zeros(1, requires_grad=True)], 'lr': 1.0})\n"
         "o.step(); s.step(); print(s.get_last_lr(), s.base_lrs)"),
+    "python_subclass_defines_get_lr": (
+        "class Warmup(L.LRScheduler):\n"
+        "    def __init__(self, optimizer, warmup, last_epoch=-1):\n"
+        "        self.warmup = warmup\n"
+        "        super().__init__(optimizer, last_epoch)\n"
+        "    def get_lr(self):\n"
+        "        if self.last_epoch >= self.warmup:\n"
+        "            return [g['lr'] * 0.5 for g in self.optimizer.param_groups]\n"
+        "        return [base * (self.last_epoch + 1) / self.warmup for base in self.base_lrs]\n"
+        "o = opt(groups=2); s = Warmup(o, 3); run(s, o, 6)\n"
+        "print(isinstance(s, L.LRScheduler), s.warmup, s.last_epoch, o.param_groups[1]['initial_lr'])"),
     # Parameters move with the scheduled options (momentum and beta1 included).
     "parameters_follow_one_cycle_sgd": (
         "w = torch.tensor([1.0, -2.0], requires_grad=True); o = torch.optim.SGD([w], lr=0.1, momentum=0.9, nesterov=True)\n"
@@ -186,6 +197,7 @@ CASES = {
     "error_chained_has_no_last_epoch": "o = opt(); L.ChainedScheduler([L.StepLR(o, 2)]).last_epoch",
     "error_step_too_many_arguments": "L.StepLR(opt(), 2).step(1, 2)",
     "error_plateau_step_too_many_arguments": "L.ReduceLROnPlateau(opt()).step(1, 2, 3)",
+    "error_python_subclass_without_get_lr": "class Bare(L.LRScheduler):\n    pass\nBare(opt())",
     "error_missing_argument": "L.CosineAnnealingLR(opt())",
     "error_resume_without_initial_lr": "L.StepLR(opt(), 2, last_epoch=3)",
 }
