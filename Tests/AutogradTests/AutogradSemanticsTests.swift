@@ -150,4 +150,30 @@ final class AutogradSemanticsTests: XCTestCase {
         XCTAssertEqual(try b.index([.tensor(long([0, 1])), .int(0), .tensor(long([1, 2]))]).shape, [2])
         XCTAssertEqual(try b.index([full, .tensor(long([0, 1])), .int(0)]).shape, [2, 2])
     }
+
+    /// A leaf keeps a gradient computed for it alone (as AccumulateGrad steals it),
+    /// but never one that something else still holds: the user's seed, or a
+    /// gradient shared by both inputs of an add.
+    func testLeafGradientsNeverAliasAnotherTensor() throws {
+        let a = Tensor(shape: [2], floats: [1, 2], requiresGrad: true)
+        let b = Tensor(shape: [2], floats: [3, 4], requiresGrad: true)
+        try a.add(b).sum().backward()
+        let ga = try XCTUnwrap(a.grad), gb = try XCTUnwrap(b.grad)
+        XCTAssertFalse(ga === gb || ga.storage === gb.storage)
+        try ga.addInPlace(Tensor.scalar(5))
+        XCTAssertEqual(gb.floats(), [1, 1])
+
+        let x = Tensor(shape: [2], floats: [1, 2], requiresGrad: true)
+        let seed = Tensor(shape: [2], floats: [7, 8])
+        try x.backward(seed)
+        XCTAssertFalse(x.grad === seed || x.grad?.storage === seed.storage)
+        try seed.addInPlace(Tensor.scalar(1))
+        XCTAssertEqual(x.grad?.floats(), [7, 8])
+
+        let w = Tensor(shape: [2], floats: [1, 2], requiresGrad: true)
+        try w.mul(Tensor.scalar(3)).sum().backward()
+        XCTAssertEqual(w.grad?.floats(), [3, 3])
+        try w.mul(Tensor.scalar(3)).sum().backward()
+        XCTAssertEqual(w.grad?.floats(), [6, 6], "the kept gradient accumulates in place")
+    }
 }

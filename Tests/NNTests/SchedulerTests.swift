@@ -28,6 +28,14 @@ final class SchedulerTests: XCTestCase {
             "step_int_lr": { try self.lrs(1) { try StepLR(optimizer: $0, stepSize: 2, gamma: 0.5) } },
             "multistep": { try self.lrs { try MultiStepLR(optimizer: $0, milestones: [2, 5, 5], gamma: 0.5) } },
             "exponential": { try self.lrs(0.01) { try ExponentialLR(optimizer: $0, gamma: 0.9) } },
+            "cosine": { try self.lrs { try CosineAnnealingLR(optimizer: $0, tMax: 4, etaMin: 0.001) } },
+            "warm_restarts": { try self.lrs { try CosineAnnealingWarmRestarts(optimizer: $0, t0: 2, tMult: 2) } },
+            "linear": { try self.lrs { try LinearLR(optimizer: $0, startFactor: 0.2, totalIters: 4) } },
+            "constant": { try self.lrs(1) { try ConstantLR(optimizer: $0, factor: 0.5, totalIters: 3) } },
+            "polynomial": { try self.lrs { try PolynomialLR(optimizer: $0, totalIters: 8, power: 0.5) } },
+            "lambda": { try self.lrs { try LambdaLR(optimizer: $0, lrLambda: .shared { epoch in try OptionValue.float(0.9).raised(to: .int(epoch)) }) } },
+            "multiplicative": { try self.lrs { try MultiplicativeLR(optimizer: $0, lrLambda: .shared { _ in 0.8 }) } },
+            "one_cycle": { try self.lrs { try OneCycleLR(optimizer: $0, maxLR: .shared(1.0), totalSteps: 10, cycleMomentum: false) } },
         ]
         for f in schedulerFixtures {
             guard let run = runs[f.name] else { XCTFail("no Swift run for \(f.name)"); continue }
@@ -35,10 +43,29 @@ final class SchedulerTests: XCTestCase {
         }
     }
 
+    /// The warnings one `step()` raises.
+    private func warnings(_ scheduler: LRScheduler) throws -> [SchedulerWarning] {
+        var raised: [SchedulerWarning] = []
+        try scheduler.step { raised.append($0) }
+        return raised
+    }
+
     func testSchedulerWarnsWhenSteppedBeforeOptimizer() throws {
+        let warning = [SchedulerWarning(SchedulerWarning.stepBeforeOptimizer)]
         let opt = try SGD([param(1)], lr: 0.1)
         let scheduler = try StepLR(optimizer: opt, stepSize: 1)
-        XCTAssertEqual(try scheduler.step()?.hasPrefix("Detected call of `lr_scheduler.step()` before `optimizer.step()`."), true)
+        XCTAssertEqual(try warnings(scheduler), warning)
+
+        let ordered = try SGD([param(1)], lr: 0.1)
+        let orderedScheduler = try StepLR(optimizer: ordered, stepSize: 1)
+        try ordered.step()
+        XCTAssertEqual(try warnings(orderedScheduler), [])
+
+        // PyTorch only sees optimizer steps taken after a scheduler attached.
+        let early = try SGD([param(1)], lr: 0.1)
+        try early.step()
+        let lateScheduler = try StepLR(optimizer: early, stepSize: 1)
+        XCTAssertEqual(try warnings(lateScheduler), warning)
     }
 
     func testParamGroupsAndReprs() throws {

@@ -15,8 +15,11 @@ open class Optimizer {
     /// What `zero_grad()` does without arguments: PyTorch 2.x sets grads to
     /// None; OneFlow 0.7 filled zeros.
     public var zeroGradSetsNone = true
-    /// How many times `step()` ran (lr schedulers warn when they step first).
-    public private(set) var stepCount = 0
+    /// Set once an lr scheduler attaches (PyTorch wraps `optimizer.step` then).
+    var isWatchedBySchedulers = false
+    /// Whether `step()` ran since a scheduler attached: a scheduler stepped
+    /// before it warns, as PyTorch's `_opt_called` check does.
+    var steppedWhileWatched = false
 
     public init(typeName: String, groups: [ParamGroupSpec], defaults: [(key: String, value: OptionValue)]) throws {
         self.typeName = typeName
@@ -60,10 +63,10 @@ open class Optimizer {
 
     /// `step()`: runs the update without recording history.
     public func step() throws {
+        if isWatchedBySchedulers { steppedWhileWatched = true }
         try GradMode.with(enabled: false) {
             for group in paramGroups { try update(group) }
         }
-        stepCount += 1
     }
 
     /// The update of one group; subclasses implement it.

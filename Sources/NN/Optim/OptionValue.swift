@@ -39,22 +39,6 @@ public enum OptionValue: Equatable {
         case .string(let s): return PythonRepr.string(s)
         }
     }
-
-    /// Python's `a * b` for numbers: int × int stays int, anything with a float is float.
-    public static func * (a: OptionValue, b: OptionValue) -> OptionValue {
-        if case .int(let x) = a, case .int(let y) = b { return .int(x &* y) }
-        return .float((a.doubleValue ?? .nan) * (b.doubleValue ?? .nan))
-    }
-
-    /// Python's `a ** n` for a non-negative int exponent.
-    public func power(_ n: Int) -> OptionValue {
-        if case .int(let x) = self {
-            var r = 1
-            for _ in 0..<n { r = r &* x }
-            return .int(r)
-        }
-        return .float(PythonMath.pow(doubleValue ?? .nan, Double(n)))
-    }
 }
 
 extension OptionValue: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {

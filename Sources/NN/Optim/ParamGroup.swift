@@ -32,6 +32,12 @@ public final class ParamGroup {
         }
     }
 
+    /// `group[key]`, or Python's KeyError.
+    public func require(_ key: String) throws -> OptionValue {
+        guard let v = self[key] else { throw TorchError(type: "KeyError", message: key) }
+        return v
+    }
+
     /// `group.setdefault(key, value)`.
     public func setDefault(_ key: String, _ value: OptionValue) {
         if self[key] == nil { self[key] = value }

@@ -72,10 +72,7 @@ enum Builtins {
             return .none
         }
         add("callable") { interp, args in
-            let v = try args.exactly(1, "callable")[0]
-            guard case .object(let o) = v else { return .bool(false) }
-            if o is PyFunction || o is PyNativeFunction || o is PyBoundMethod || o is PyType { return .bool(true) }
-            return .bool(o is PyInstance && v.pyType.lookup(.dunderCall) != nil)
+            .bool(interp.isCallable(try args.exactly(1, "callable")[0]))
         }
         add("iter") { interp, args in .object(try interp.makeIterator(try args.exactly(1, "iter")[0])) }
         add("next") { interp, args in

@@ -104,6 +104,13 @@ extension Interpreter {
         throw PyError(.typeError, "must be real number, not \(v.typeName)")
     }
 
+    /// `callable(v)`.
+    func isCallable(_ v: Value) -> Bool {
+        guard case .object(let o) = v else { return false }
+        if o is PyFunction || o is PyNativeFunction || o is PyBoundMethod || o is PyType { return true }
+        return o is PyInstance && v.pyType.lookup(.dunderCall) != nil
+    }
+
     // MARK: - Iteration
 
     func isIterable(_ v: Value) -> Bool {

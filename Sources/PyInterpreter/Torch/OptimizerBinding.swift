@@ -2,7 +2,7 @@ import Autograd
 import NN
 
 /// `torch.optim`: the optimizers (payload: the engine's `Optimizer`), their
-/// `param_groups` as live dict-like views, and `lr_scheduler`.
+/// `param_groups` as live dict-like views (schedulers: `LRSchedulerBinding`).
 enum OptimizerBinding {
     /// An option as a Python value (`0.1`, `0`, `False`, `None`, `(0.9, 0.999)`).
     static func value(_ o: OptionValue) -> Value {
@@ -248,43 +248,6 @@ enum OptimizerBinding {
                         initialAccumulatorValue: option(interp, a["initial_accumulator_value"]), eps: option(interp, a["eps"]),
                         maximize: a.bool("maximize"))
         }, zeroGradSetsNone: setsNone))
-        return m
-    }
-
-    // MARK: lr_scheduler
-
-    static let schedulerBase: PyType = NativeClassBuilder("LRScheduler", module: "torch.optim.lr_scheduler", instantiable: false)
-        .method("step") { interp, this, _ in
-            let s = try this.requirePayload(LRScheduler.self, "LRScheduler")
-            if let warning = try s.step() { interp.warn(warning) }
-            return .none
-        }
-        .method("get_last_lr") { _, this, _ in .list(try this.requirePayload(LRScheduler.self, "LRScheduler").getLastLR().map(value)) }
-        .property("last_epoch") { _, this in .int(try this.requirePayload(LRScheduler.self, "LRScheduler").lastEpoch) }
-        .property("base_lrs") { _, this in .list(try this.requirePayload(LRScheduler.self, "LRScheduler").baseLRs.map(value)) }
-        .build()
-
-    static func schedulerModule(_ interp: Interpreter) throws -> PyModule {
-        let m = PyModule(name: "torch.optim.lr_scheduler")
-        func scheduler(_ name: String, _ params: [NativeSignature.Parameter], _ make: @escaping (Interpreter, Optimizer, BoundArguments) throws -> LRScheduler) {
-            let signature = NativeSignature(name, parameters: ["optimizer"] + params)
-            m[name] = .object(NativeClassBuilder(name, module: "torch.optim.lr_scheduler", base: schedulerBase)
-                .initializer { interp, this, args in
-                    let a = try signature.bind(args)
-                    this.instance?.payload = try make(interp, try optimizer(a["optimizer"]), a)
-                    return .none
-                }
-                .build())
-        }
-        scheduler("StepLR", ["step_size", .init("gamma", default: .float(0.1)), .init("last_epoch", default: .int(-1))]) { interp, o, a in
-            try StepLR(optimizer: o, stepSize: a.int("step_size"), gamma: option(interp, a["gamma"]), lastEpoch: a.int("last_epoch"))
-        }
-        scheduler("MultiStepLR", ["milestones", .init("gamma", default: .float(0.1)), .init("last_epoch", default: .int(-1))]) { interp, o, a in
-            try MultiStepLR(optimizer: o, milestones: TorchValues.ints(interp, a["milestones"], "milestones"), gamma: option(interp, a["gamma"]), lastEpoch: a.int("last_epoch"))
-        }
-        scheduler("ExponentialLR", ["gamma", .init("last_epoch", default: .int(-1))]) { interp, o, a in
-            try ExponentialLR(optimizer: o, gamma: option(interp, a["gamma"]), lastEpoch: a.int("last_epoch"))
-        }
         return m
     }
 }

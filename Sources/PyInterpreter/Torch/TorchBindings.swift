@@ -37,7 +37,7 @@ public enum TorchBindings {
                 m["lr_scheduler"] = .object(try interp.importModule("\(flavor).optim.lr_scheduler"))
                 return m
             }
-            registry.register("\(flavor).optim.lr_scheduler") { try OptimizerBinding.schedulerModule($0) }
+            registry.register("\(flavor).optim.lr_scheduler") { try LRSchedulerBinding.module($0) }
             registry.register("\(flavor).autograd") { interp in
                 let m = try AutogradBinding.make(interp)
                 m["forward_ad"] = .object(try interp.importModule("\(flavor).autograd.forward_ad"))

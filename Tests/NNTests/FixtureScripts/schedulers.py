@@ -21,6 +21,14 @@ seqs = [
     ("step_int_lr", lrs(lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=2, gamma=0.5), lr=1)),
     ("multistep", lrs(lambda o: torch.optim.lr_scheduler.MultiStepLR(o, milestones=[2, 5, 5], gamma=0.5))),
     ("exponential", lrs(lambda o: torch.optim.lr_scheduler.ExponentialLR(o, gamma=0.9), lr=0.01)),
+    ("cosine", lrs(lambda o: torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=4, eta_min=0.001))),
+    ("warm_restarts", lrs(lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=2, T_mult=2))),
+    ("linear", lrs(lambda o: torch.optim.lr_scheduler.LinearLR(o, start_factor=0.2, total_iters=4))),
+    ("constant", lrs(lambda o: torch.optim.lr_scheduler.ConstantLR(o, factor=0.5, total_iters=3), lr=1)),
+    ("polynomial", lrs(lambda o: torch.optim.lr_scheduler.PolynomialLR(o, total_iters=8, power=0.5))),
+    ("lambda", lrs(lambda o: torch.optim.lr_scheduler.LambdaLR(o, lambda epoch: 0.9 ** epoch))),
+    ("multiplicative", lrs(lambda o: torch.optim.lr_scheduler.MultiplicativeLR(o, lambda epoch: 0.8))),
+    ("one_cycle", lrs(lambda o: torch.optim.lr_scheduler.OneCycleLR(o, max_lr=1.0, total_steps=10, cycle_momentum=False))),
 ]
 
 a = torch.zeros(2, requires_grad=True)
