@@ -24,90 +24,88 @@ enum NumpyArray {
         guard t.dim == 0 else { return try make(t) }
         switch t.dtype {
         case .float32: return NumpyFloat32.make(Float(try t.scalarDouble()))
-        case .float64: return .float(try t.scalarDouble())
+        case .float64: return NumpyFloat64.make(try t.scalarDouble())
         case .int64, .int32: return .int(Int(try t.scalarInt64()))
         case .bool: return .bool(try t.scalarDouble() != 0)
         }
     }
 
-    static let ndarray: PyType = NativeClassBuilder("ndarray", module: "numpy", instantiable: false)
-        .method("__str__") { _, me, _ in .string(NumpyFormatter.str(try this(me))) }
-        .method("__repr__") { _, me, _ in .string(NumpyFormatter.repr(try this(me))) }
-        .property("shape") { _, me in .tuple(try this(me).shape.map { .int($0) }) }
-        .property("ndim") { _, me in .int(try this(me).dim) }
-        .property("size") { _, me in .int(try this(me).count) }
-        .property("dtype") { _, me in .object(NumpyDType.make(try this(me).dtype)) }
-        .method("__len__") { _, me, _ in
+    static func isNumpy(_ v: Value) -> Bool {
+        let type = v.pyType
+        return type === ndarray || type === NumpyFloat32.type || type === NumpyFloat64.type
+    }
+
+    static func shapeText(_ shape: [Int]) -> String {
+        shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+    }
+
+    static let ndarray: PyType = {
+        let b = NativeClassBuilder("ndarray", module: "numpy", instantiable: false)
+        b.method("__str__") { _, me, _ in .string(NumpyFormatter.str(try this(me))) }
+        b.method("__repr__") { _, me, _ in .string(NumpyFormatter.repr(try this(me))) }
+        b.property("shape") { _, me in .tuple(try this(me).shape.map { .int($0) }) }
+        b.property("ndim") { _, me in .int(try this(me).dim) }
+        b.property("size") { _, me in .int(try this(me).count) }
+        b.property("dtype") { _, me in .object(NumpyDType.make(try this(me).dtype)) }
+        b.method("__len__") { _, me, _ in
             let t = try this(me)
             guard let n = t.shape.first else { throw PyError(.typeError, "len() of unsized object") }
             return .int(n)
         }
-        .method("__iter__") { interp, me, _ in
+        b.method("__iter__") { interp, me, _ in
             let t = try this(me)
             guard let n = t.shape.first else { throw PyError(.typeError, "iteration over a 0-d array") }
             let rows = try (0..<n).map { try element(t.index([.int($0)])) }
             return .object(try interp.makeIterator(.list(rows)))
         }
-        .method("__getitem__") { interp, me, args in
+        b.method("__getitem__") { interp, me, args in
             let (items, isTuple) = try TensorIndexing.items(interp, args.positional[0])
             return try element(this(me).index(items, isTuple: isTuple))
         }
-        .method("__bool__") { _, me, _ in
+        b.method("__setitem__") { interp, me, args in
+            let t = try this(me)
+            let (items, _) = try TensorIndexing.items(interp, args.positional[0])
+            guard let value = try NumpyOperand.from(interp, args.positional[1]) else {
+                throw PyError(.typeError, "float() argument must be a string or a real number, not '\(args.positional[1].typeName)'")
+            }
+            try GradMode.with(enabled: false) { try t.indexPut(items, value.tensor.to(t.dtype)) }
+            return .none
+        }
+        b.method("__bool__") { _, me, _ in
             let t = try this(me)
             guard t.count == 1 else {
                 throw PyError(.valueError, "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")
             }
             return .bool(try t.scalarDouble() != 0)
         }
-        .method("__float__") { _, me, _ in .float(try scalarOnly(this(me)).scalarDouble()) }
-        .method("__int__") { _, me, _ in
+        b.method("__float__") { _, me, _ in .float(try scalarOnly(this(me)).scalarDouble()) }
+        b.method("__int__") { _, me, _ in
             let t = try scalarOnly(this(me))
             return t.dtype.isFloatingPoint ? .int(Int(try t.scalarDouble().rounded(.towardZero))) : .int(Int(try t.scalarInt64()))
         }
-        .method("tolist") { _, me, _ in try TensorClass.list(this(me)) }
-        .method("item") { _, me, _ in
+        b.method("tolist") { _, me, _ in try TensorClass.list(this(me)) }
+        b.method("item") { _, me, _ in
             let t = try this(me)
             guard t.count == 1 else { throw PyError(.valueError, "can only convert an array of size 1 to a Python scalar") }
             return try TensorClass.scalar(t)
         }
-        .method("copy") { _, me, _ in try make(this(me)) }
-        .method("flatten") { _, me, _ in try make(this(me).reshape([-1])) }
-        .method("reshape") { interp, me, args in try make(this(me).reshape(TorchValues.shape(interp, args.positional, "reshape"))) }
-        .method("sum") { _, me, _ in try reduce(this(me), "add") { try $0.sum() } }
-        .method("mean") { _, me, _ in
-            let t = try this(me)
-            guard t.count > 0 else { return .float(.nan) }
-            return try element(t.dtype.isFloatingPoint ? t.mean() : t.to(.float64).mean())
-        }
-        .method("max") { _, me, _ in try reduce(this(me), "maximum") { try $0.max() } }
-        .method("min") { _, me, _ in try reduce(this(me), "minimum") { try $0.min() } }
-        .method("round") { _, me, args in
-            let a = try NativeSignature("round", .init("decimals", default: .int(0))).bind(args)
-            let t = try this(me)
-            guard t.dtype.isFloatingPoint else { return try make(t) }
-            let scale = Tensor.wrapped(pow10(try a.int("decimals")), dtype: .float64)
-            return try make(t.mul(scale).round().div(scale))
-        }
-        .build()
+        NumpyArrayOperators.install(b)
+        NumpyArrayMethods.install(b)
+        return b.build()
+    }()
 
-    private static func scalarOnly(_ t: Tensor) throws -> Tensor {
+    static func scalarOnly(_ t: Tensor) throws -> Tensor {
         guard t.count == 1 else { throw PyError(.typeError, "only length-1 arrays can be converted to Python scalars") }
         return t
     }
 
     /// Whole-array reductions; sums of ints and bools are ints, as in NumPy.
-    private static func reduce(_ t: Tensor, _ ufunc: String, _ op: (Tensor) throws -> Tensor) throws -> Value {
+    static func reduce(_ t: Tensor, _ ufunc: String, _ op: (Tensor) throws -> Tensor) throws -> Value {
         if t.count == 0 && ufunc != "add" {
             throw PyError(.valueError, "zero-size array to reduction operation \(ufunc) which has no identity")
         }
         if t.dtype == .bool && ufunc == "add" { return try element(op(t.to(.int64))) }
         return try element(op(t))
-    }
-
-    private static func pow10(_ n: Int) -> Double {
-        var r = 1.0
-        for _ in 0..<Swift.min(abs(n), 400) { r *= 10 }
-        return n >= 0 ? r : 1 / r
     }
 }
 

@@ -1,0 +1,256 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Autograd
+
+/// `import numpy as np`: array creation, ufuncs, reductions and joining on
+/// the engine's tensors, with NumPy 2's dtypes (float64 by default) and
+/// printing. `numpy.random` lives in `NumpyRandomModule`.
+enum NumpyModule {
+    static let int64Type: PyType = NativeClassBuilder("int64", module: "numpy", instantiable: false).build()
+
+    static func make(_ interp: Interpreter) throws -> PyModule {
+        let m = PyModule(name: "numpy")
+        m["pi"] = .float(Double.pi)
+        m["e"] = .float(M_E)
+        m["inf"] = .float(.infinity)
+        m["nan"] = .float(.nan)
+        m["newaxis"] = .none
+        m["float32"] = .object(NumpyFloat32.type)
+        m["float64"] = .object(NumpyFloat64.type)
+        m["int64"] = .object(int64Type)
+        m["ndarray"] = .object(NumpyArray.ndarray)
+        m["random"] = .object(try interp.importModule("numpy.random"))
+        creation(m)
+        elementwise(m)
+        for kind in [NumpyReductions.Kind.sum, .mean, .max, .min, .argmax, .argmin, .std, .var] {
+            let body = NumpyReductions.body(kind, receiver: false)
+            m.addFunction(kind.rawValue) { interp, args in try body(interp, .none, args) }
+        }
+        joining(m)
+        return m
+    }
+
+    // MARK: creation
+
+    private static func creation(_ m: PyModule) {
+        for name in ["array", "asarray"] {
+            m.addFunction(name) { interp, args in
+                let a = try NativeSignature(name, "object", .init("dtype", default: .none)).bind(args)
+                return try NumpyArray.make(NumpyConvert.array(interp, a["object"], dtype: NumpyConvert.dtype(a["dtype"])))
+            }
+        }
+        for (name, fill) in [("zeros", 0.0), ("ones", 1.0)] {
+            m.addFunction(name) { interp, args in
+                let a = try NativeSignature(name, "shape", .init("dtype", default: .none)).bind(args)
+                return try NumpyArray.make(Tensor.full(shape(interp, a["shape"]), fill, dtype: NumpyConvert.dtype(a["dtype"]) ?? .float64))
+            }
+            m.addFunction(name + "_like") { interp, args in
+                let a = try NativeSignature(name + "_like", "a", .init("dtype", default: .none)).bind(args)
+                let t = try NumpyConvert.array(interp, a["a"], dtype: nil)
+                return try NumpyArray.make(Tensor.full(t.shape, fill, dtype: NumpyConvert.dtype(a["dtype"]) ?? t.dtype))
+            }
+        }
+        m.addFunction("full") { interp, args in
+            let a = try NativeSignature("full", "shape", "fill_value", .init("dtype", default: .none)).bind(args)
+            let value = try NumpyConvert.array(interp, a["fill_value"], dtype: NumpyConvert.dtype(a["dtype"]))
+            return try NumpyArray.make(Tensor.full(shape(interp, a["shape"]), value.scalarDouble(), dtype: value.dtype))
+        }
+        m.addFunction("eye") { interp, args in
+            let a = try NativeSignature("eye", "N", .init("M", default: .none), .init("k", default: .int(0)), .init("dtype", default: .none)).bind(args)
+            let n = try a.int("N")
+            let cols = a["M"].isNone ? n : try a.int("M")
+            return try NumpyArray.make(Tensor.eye(n, cols, dtype: NumpyConvert.dtype(a["dtype"]) ?? .float64))
+        }
+        m.addFunction("arange") { interp, args in
+            let a = try NativeSignature("arange", "start", .init("stop", default: .none), .init("step", default: .int(1)), .init("dtype", default: .none)).bind(args)
+            let (startValue, stopValue) = a["stop"].isNone ? (Value.int(0), a["start"]) : (a["start"], a["stop"])
+            let bounds = [startValue, stopValue, a["step"]]
+            let integral = bounds.allSatisfy { if case .int = $0 { return true }; return false }
+            let (start, stop, step) = (try interp.toDouble(startValue), try interp.toDouble(stopValue), try interp.toDouble(a["step"]))
+            guard step != 0 else { throw PyError(.zeroDivisionError, "division by zero") }
+            let count = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
+            let values = try (0..<count).map { i -> Double in try interp.tick(); return start + Double(i) * step }
+            return try NumpyArray.make(Tensor.from(values, shape: [count], dtype: NumpyConvert.dtype(a["dtype"]) ?? (integral ? .int64 : .float64)))
+        }
+        m.addFunction("linspace") { interp, args in
+            let a = try NativeSignature("linspace", "start", "stop", .init("num", default: .int(50)), .init("endpoint", default: .bool(true))).bind(args)
+            let (start, stop, num) = (try interp.toDouble(a["start"]), try interp.toDouble(a["stop"]), try a.int("num"))
+            guard num >= 0 else { throw PyError(.valueError, "Number of samples, \(num), must be non-negative.") }
+            let endpoint = try a.bool("endpoint")
+            let divisions = endpoint ? num - 1 : num
+            let step = (stop - start) / Double(divisions)
+            var values = try (0..<num).map { i -> Double in try interp.tick(); return Double(i) * step + start }
+            if endpoint && num > 1 { values[num - 1] = stop }
+            return try NumpyArray.make(Tensor.from(values, shape: [num], dtype: .float64))
+        }
+    }
+
+    static func shape(_ interp: Interpreter, _ v: Value) throws -> [Int] {
+        let dims = try TorchValues.ints(interp, v, "shape")
+        if let negative = dims.first(where: { $0 < 0 }) { throw PyError(.valueError, "negative dimensions are not allowed") ; _ = negative }
+        return dims
+    }
+
+    // MARK: elementwise
+
+    private static func elementwise(_ m: PyModule) {
+        let floating: [(String, (Tensor) throws -> Tensor)] = [
+            ("exp", { try $0.exp() }), ("log", { try $0.log() }), ("sqrt", { try $0.sqrt() }),
+            ("tanh", { try $0.tanh() }), ("sin", { try $0.sin() }), ("cos", { try $0.cos() }),
+        ]
+        for (name, op) in floating {
+            m.addFunction(name) { interp, args in
+                let t = try NumpyConvert.array(interp, try args.exactly(1, name)[0], dtype: nil)
+                return try NumpyArray.element(GradMode.with(enabled: false) { try op(t.dtype.isFloatingPoint ? t : t.to(.float64)) })
+            }
+        }
+        m.addFunction("abs") { interp, args in
+            try NumpyArray.element(NumpyConvert.array(interp, try args.exactly(1, "abs")[0], dtype: nil).abs())
+        }
+        m.addFunction("square") { interp, args in
+            let t = try NumpyConvert.array(interp, try args.exactly(1, "square")[0], dtype: nil)
+            return try NumpyArray.element(t.mul(t))
+        }
+        let binary: [(String, NumpyArrayOperators.Ufunc)] = [
+            ("add", NumpyArrayOperators.add), ("subtract", NumpyArrayOperators.subtract),
+            ("multiply", NumpyArrayOperators.multiply), ("divide", NumpyArrayOperators.divide),
+            ("power", NumpyArrayOperators.power), ("maximum", maximum), ("minimum", minimum),
+        ]
+        for (name, ufunc) in binary {
+            m.addFunction(name) { interp, args in
+                let p = try args.exactly(2, name)
+                return try NumpyArrayOperators.apply(interp, ufunc, p[0], p[1]) ?? { throw PyError(.typeError, "unsupported operand type(s) for \(name)") }()
+            }
+        }
+        m.addFunction("dot") { interp, args in let p = try args.exactly(2, "dot"); return try dot(interp, p[0], p[1]) }
+        m.addFunction("matmul") { interp, args in
+            let p = try args.exactly(2, "matmul")
+            return try NumpyArrayOperators.matmul(interp, p[0], p[1]) ?? { throw PyError(.typeError, "Unsupported operand for matmul") }()
+        }
+        m.addFunction("outer") { interp, args in
+            let p = try args.exactly(2, "outer")
+            let a = try NumpyConvert.array(interp, p[0], dtype: nil).reshape([-1, 1])
+            let b = try NumpyConvert.array(interp, p[1], dtype: nil).reshape([1, -1])
+            return try NumpyArray.element(NumpyArrayOperators.compute(NumpyArrayOperators.multiply, .init(tensor: a, isWeak: false), .init(tensor: b, isWeak: false)))
+        }
+        m.addFunction("clip") { interp, args in
+            let a = try NativeSignature("clip", "a", "a_min", "a_max").bind(args)
+            return try clip(interp, NumpyConvert.array(interp, a["a"], dtype: nil), a["a_min"], a["a_max"])
+        }
+        m.addFunction("round") { interp, args in
+            let a = try NativeSignature("round", "a", .init("decimals", default: .int(0))).bind(args)
+            return try round(NumpyConvert.array(interp, a["a"], dtype: nil), decimals: a.int("decimals"))
+        }
+        m.addFunction("where") { interp, args in
+            let p = try args.exactly(3, "where")
+            return try select(interp, p[0], p[1], p[2])
+        }
+        m.addFunction("isclose") { interp, args in try NumpyArray.element(closeness(interp, args, "isclose")) }
+        m.addFunction("allclose") { interp, args in .bool(!(try closeness(interp, args, "allclose").bools().contains(false))) }
+    }
+
+    static let maximum = NumpyArrayOperators.Ufunc(name: "maximum") { try $0.maximum($1) }
+    static let minimum = NumpyArrayOperators.Ufunc(name: "minimum") { try $0.minimum($1) }
+
+    /// `np.dot`: a product with a scalar, an inner product of vectors, or a matrix product.
+    static func dot(_ interp: Interpreter, _ lhs: Value, _ rhs: Value) throws -> Value {
+        guard let a = try NumpyOperand.from(interp, lhs), let b = try NumpyOperand.from(interp, rhs) else {
+            throw PyError(.typeError, "unsupported operand type(s) for dot")
+        }
+        if a.tensor.dim == 0 || b.tensor.dim == 0 { return try NumpyArray.element(NumpyArrayOperators.compute(NumpyArrayOperators.multiply, a, b)) }
+        guard a.tensor.dim <= 2 && b.tensor.dim <= 2 || b.tensor.dim == 1 else {
+            throw PyError(.valueError, "Litgrad's np.dot supports arrays of up to 2 dimensions")
+        }
+        let (x, y) = (a.tensor.dim == 0 ? a.tensor : a.tensor, b.tensor)
+        guard x.shape[x.dim - 1] == (y.dim == 1 ? y.shape[0] : y.shape[0]) else {
+            throw PyError(.valueError, "shapes \(NumpyArray.shapeText(x.shape)) and \(NumpyArray.shapeText(y.shape)) not aligned: \(x.shape[x.dim - 1]) (dim \(x.dim - 1)) != \(y.shape[0]) (dim 0)")
+        }
+        return try NumpyArrayOperators.matmul(interp, lhs, rhs) ?? .none
+    }
+
+    static func clip(_ interp: Interpreter, _ t: Tensor, _ lo: Value, _ hi: Value) throws -> Value {
+        var result = NumpyOperand(tensor: t, isWeak: false)
+        if !lo.isNone, let bound = try NumpyOperand.from(interp, lo) {
+            result = NumpyOperand(tensor: try NumpyArrayOperators.compute(maximum, result, bound), isWeak: false)
+        }
+        if !hi.isNone, let bound = try NumpyOperand.from(interp, hi) {
+            result = NumpyOperand(tensor: try NumpyArrayOperators.compute(minimum, result, bound), isWeak: false)
+        }
+        return try NumpyArray.element(result.tensor)
+    }
+
+    /// `np.round`: half to even after scaling by 10^decimals (dividing for negative decimals).
+    static func round(_ t: Tensor, decimals: Int) throws -> Value {
+        guard t.dtype.isFloatingPoint else { return try NumpyArray.element(t) }
+        if decimals == 0 { return try NumpyArray.element(t.round()) }
+        let scale = Tensor.scalar(pow(10, Double(Swift.abs(decimals))), dtype: t.dtype)
+        let rounded = decimals > 0 ? try t.mul(scale).round().div(scale) : try t.div(scale).round().mul(scale)
+        return try NumpyArray.element(rounded)
+    }
+
+    /// `np.where(condition, x, y)` with broadcasting and x/y promoted together.
+    static func select(_ interp: Interpreter, _ condition: Value, _ x: Value, _ y: Value) throws -> Value {
+        let mask = try NumpyConvert.array(interp, condition, dtype: .bool)
+        guard let a = try NumpyOperand.from(interp, x), let b = try NumpyOperand.from(interp, y) else {
+            throw PyError(.typeError, "np.where: x and y must be numbers or arrays")
+        }
+        let dtype = NumpyPromotion.result(a, b)
+        let shape = try Shape.broadcast(Shape.broadcast(mask.shape, a.tensor.shape), b.tensor.shape)
+        func values(_ t: Tensor) throws -> [Double] { try t.to(dtype).expand(shape).contiguousCopy().doubles() }
+        let (m, xs, ys) = (try mask.expand(shape).contiguousCopy().bools(), try values(a.tensor), try values(b.tensor))
+        let picked = (0..<m.count).map { m[$0] ? xs[$0] : ys[$0] }
+        return try NumpyArray.element(Tensor.from(picked, shape: shape, dtype: dtype))
+    }
+
+    /// `|a - b| <= atol + rtol * |b|`, with equal infinities close and NaNs not.
+    private static func closeness(_ interp: Interpreter, _ args: Arguments, _ name: String) throws -> Tensor {
+        let a = try NativeSignature(name, "a", "b", .init("rtol", default: .float(1e-05)), .init("atol", default: .float(1e-08))).bind(args)
+        let x = try NumpyConvert.array(interp, a["a"], dtype: nil), y = try NumpyConvert.array(interp, a["b"], dtype: nil)
+        let (rtol, atol) = (try a.double("rtol"), try a.double("atol"))
+        let shape = try Shape.broadcast(x.shape, y.shape)
+        let xs = try x.to(.float64).expand(shape).contiguousCopy().doubles()
+        let ys = try y.to(.float64).expand(shape).contiguousCopy().doubles()
+        let close = zip(xs, ys).map { p, q -> Double in
+            if p.isInfinite || q.isInfinite { return p == q ? 1 : 0 }
+            return Swift.abs(p - q) <= atol + rtol * Swift.abs(q) ? 1 : 0
+        }
+        return try Tensor.from(close, shape: shape, dtype: .bool)
+    }
+
+    // MARK: joining
+
+    private static func joining(_ m: PyModule) {
+        func arrays(_ interp: Interpreter, _ v: Value) throws -> [Tensor] {
+            let items = try interp.iterate(v).map { try NumpyConvert.array(interp, $0, dtype: nil) }
+            guard let first = items.first else { throw PyError(.valueError, "need at least one array to concatenate") }
+            let dtype = items.dropFirst().reduce(first.dtype) { NumpyPromotion.promote($0, $1.dtype) }
+            return try items.map { try $0.to(dtype) }
+        }
+        func axis(_ a: BoundArguments, _ dim: Int) throws -> Int {
+            let axis = try a.int("axis")
+            guard axis >= -dim && axis < dim else { throw PyError(.indexError, "axis \(axis) is out of bounds for array of dimension \(dim)") }
+            return axis < 0 ? axis + dim : axis
+        }
+        m.addFunction("concatenate") { interp, args in
+            let a = try NativeSignature("concatenate", "arrays", .init("axis", default: .int(0))).bind(args)
+            let ts = try arrays(interp, a["arrays"])
+            return try NumpyArray.make(Tensor.cat(ts, dim: axis(a, ts[0].dim)))
+        }
+        m.addFunction("stack") { interp, args in
+            let a = try NativeSignature("stack", "arrays", .init("axis", default: .int(0))).bind(args)
+            let ts = try arrays(interp, a["arrays"])
+            return try NumpyArray.make(Tensor.stack(ts, dim: axis(a, ts[0].dim + 1)))
+        }
+        m.addFunction("vstack") { interp, args in
+            let ts = try arrays(interp, try args.exactly(1, "vstack")[0]).map { $0.dim < 2 ? try $0.reshape([1, -1]) : $0 }
+            return try NumpyArray.make(Tensor.cat(ts, dim: 0))
+        }
+        m.addFunction("hstack") { interp, args in
+            let ts = try arrays(interp, try args.exactly(1, "hstack")[0]).map { $0.dim == 0 ? try $0.reshape([1]) : $0 }
+            return try NumpyArray.make(Tensor.cat(ts, dim: ts[0].dim == 1 ? 0 : 1))
+        }
+    }
+}
