@@ -52,14 +52,15 @@ enum NumpyReductions {
             let result: Tensor
             switch kind {
             case .sum:
-                let source = t.dtype.isFloatingPoint ? t : try t.to(.int64)
-                result = try source.sum(dims: all, keepdim: keepdims)
+                result = t.dtype.isFloatingPoint
+                    ? try NumpySummation.sum(t, axes: all, keepdim: keepdims)
+                    : try t.to(.int64).sum(dims: all, keepdim: keepdims)
             case .mean:
-                result = try floating(t).mean(dims: all, keepdim: keepdims)
+                result = try NumpySummation.mean(floating(t), axes: all, keepdim: keepdims)
             case .std:
-                result = try floating(t).std(dims: all, correction: ddof, keepdim: keepdims)
+                result = try NumpySummation.variance(floating(t), axes: all, keepdim: keepdims, ddof: ddof).sqrt()
             case .var:
-                result = try floating(t).variance(dims: all, correction: ddof, keepdim: keepdims)
+                result = try NumpySummation.variance(floating(t), axes: all, keepdim: keepdims, ddof: ddof)
             case .max, .min:
                 var r = t
                 for axis in all.sorted(by: >) {
