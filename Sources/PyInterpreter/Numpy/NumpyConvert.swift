@@ -51,7 +51,7 @@ enum NumpyConvert {
         if case .object(let o) = v, let type = o as? PyType {
             if type === NumpyFloat32.type { return .float32 }
             if type === NumpyFloat64.type || type === PyType.float { return .float64 }
-            if type === NumpyModule.int64Type || type === PyType.int { return .int64 }
+            if type === NumpyInt64.type || type === PyType.int { return .int64 }
             if type === PyType.bool { return .bool }
         }
         if let d = v.payload(DTypeBox.self) { return d.dtype }

@@ -23,7 +23,7 @@ enum NumpyFloat64 {
         case .int(let i): return Double(i)
         case .bool(let b): return b ? 1 : 0
         default:
-            if v.pyType === type || v.pyType === NumpyFloat32.type, let t = v.payload(Tensor.self) { return try? t.scalarDouble() }
+            if v.pyType === type || v.pyType === NumpyFloat32.type || v.pyType === NumpyInt64.type, let t = v.payload(Tensor.self) { return try? t.scalarDouble() }
             return nil
         }
     }
@@ -42,6 +42,8 @@ enum NumpyFloat64 {
             return .bool(op(try value(me), other))
         }
     }
+
+    static func power(_ base: Double, _ exponent: Double) -> Double { pow(base, exponent) }
 
     static let type: PyType = {
         let b = NativeClassBuilder("float64", module: "numpy", instantiable: false)
@@ -71,8 +73,8 @@ enum NumpyFloat64 {
         b.method("__rmul__", arithmetic(*, reflected: true))
         b.method("__truediv__", arithmetic(/))
         b.method("__rtruediv__", arithmetic(/, reflected: true))
-        b.method("__pow__", arithmetic { pow($0, $1) })
-        b.method("__rpow__", arithmetic({ pow($0, $1) }, reflected: true))
+        b.method("__pow__", arithmetic(power))
+        b.method("__rpow__", arithmetic(power, reflected: true))
         b.method("__eq__", comparison(==))
         b.method("__ne__", comparison(!=))
         b.method("__lt__", comparison(<))

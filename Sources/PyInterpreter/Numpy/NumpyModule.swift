@@ -9,8 +9,6 @@ import Autograd
 /// the engine's tensors, with NumPy 2's dtypes (float64 by default) and
 /// printing. `numpy.random` lives in `NumpyRandomModule`.
 enum NumpyModule {
-    static let int64Type: PyType = NativeClassBuilder("int64", module: "numpy", instantiable: false).build()
-
     static func make(_ interp: Interpreter) throws -> PyModule {
         let m = PyModule(name: "numpy")
         m["pi"] = .float(Double.pi)
@@ -20,7 +18,7 @@ enum NumpyModule {
         m["newaxis"] = .none
         m["float32"] = .object(NumpyFloat32.type)
         m["float64"] = .object(NumpyFloat64.type)
-        m["int64"] = .object(int64Type)
+        m["int64"] = .object(NumpyInt64.type)
         m["ndarray"] = .object(NumpyArray.ndarray)
         m["random"] = .object(try interp.importModule("numpy.random"))
         creation(m)

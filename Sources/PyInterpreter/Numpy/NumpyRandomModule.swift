@@ -92,8 +92,11 @@ enum NumpyRandomModule {
             let n = population.count
             let values = population.doubles()
             if try a.bool("replace") {
-                return try draw(a["size"], dtype: population.dtype) { values[Int(state.bounded(UInt64(n - 1)))] }
-                    .convertedScalar(population.dtype)
+                let pick = { values[Int(state.bounded(UInt64(n - 1)))] }
+                guard a["size"].isNone else { return try draw(a["size"], dtype: population.dtype, pick) }
+                // choice(n) gives a Python int; picking from an array gives its scalar type.
+                if TorchValues.isInt(a["a"]) { return .int(Int(pick())) }
+                return try NumpyArray.element(Tensor.scalar(pick(), dtype: population.dtype))
             }
             let count = a["size"].isNone ? 1 : try NumpyModule.shape(interp, a["size"]).reduce(1, *)
             guard count <= n else { throw PyError(.valueError, "Cannot take a larger sample than population when 'replace=False'") }
@@ -114,14 +117,5 @@ enum NumpyRandomModule {
             return try t.index([.tensor(index)])
         }
         return m
-    }
-}
-
-private extension Value {
-    /// A scalar drawn for `choice` in the population's dtype (int or float).
-    func convertedScalar(_ dtype: DType) throws -> Value {
-        if case .float(let d) = self, dtype == .int64 { return .int(Int(d)) }
-        if case .float(let d) = self, dtype == .float64 { return NumpyFloat64.make(d) }
-        return self
     }
 }

@@ -25,14 +25,22 @@ enum NumpyArray {
         switch t.dtype {
         case .float32: return NumpyFloat32.make(Float(try t.scalarDouble()))
         case .float64: return NumpyFloat64.make(try t.scalarDouble())
-        case .int64, .int32: return .int(Int(try t.scalarInt64()))
+        case .int64, .int32: return NumpyInt64.make(try t.scalarInt64())
         case .bool: return .bool(try t.scalarDouble() != 0)
         }
     }
 
     static func isNumpy(_ v: Value) -> Bool {
         let type = v.pyType
-        return type === ndarray || type === NumpyFloat32.type || type === NumpyFloat64.type
+        return type === ndarray || type === NumpyFloat32.type || type === NumpyFloat64.type || type === NumpyInt64.type
+    }
+
+    /// The Python number a NumPy scalar holds (nil for anything else).
+    static func pythonNumber(_ v: Value) -> Value? {
+        let type = v.pyType
+        guard type === NumpyFloat32.type || type === NumpyFloat64.type || type === NumpyInt64.type,
+              let t = v.payload(Tensor.self) else { return nil }
+        return try? TensorClass.scalar(t)
     }
 
     static func shapeText(_ shape: [Int]) -> String {
@@ -125,6 +133,9 @@ enum NumpyDType {
             let mine = try me.requirePayload(Box.self, "numpy.dtype").dtype
             if let other = args.positional[0].payload(Box.self) { return .bool(other.dtype == mine) }
             if let s = args.positional[0].stringValue { return .bool(s == name(mine)) }
+            if case .object(let o) = args.positional[0], o is PyType, let other = try? NumpyConvert.dtype(args.positional[0]) {
+                return .bool(other == mine)
+            }
             return .notImplemented
         }
         .method("__hash__") { _, me, _ in .int(name(try me.requirePayload(Box.self, "numpy.dtype").dtype).hashValue) }
