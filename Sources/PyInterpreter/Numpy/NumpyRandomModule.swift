@@ -54,6 +54,10 @@ enum NumpyRandomModule {
             var (low, high) = (try interp.indexValue(a["low"]), a["high"].isNone ? 0 : try interp.indexValue(a["high"]))
             if a["high"].isNone { (low, high) = (0, low) }
             guard low < high else { throw PyError(.valueError, "low >= high") }
+            // Arrays hold their elements as doubles on the way in: exact up to 2**53.
+            guard Swift.max(Swift.abs(low), Swift.abs(high)) <= 1 << 53 else {
+                throw PyError(.valueError, "Litgrad's randint supports bounds up to 2**53 in magnitude")
+            }
             let range = UInt64(bitPattern: Int64(high) &- Int64(low) &- 1)
             return try draw(a["size"], dtype: .int64) { Double(Int64(low) &+ Int64(bitPattern: state.bounded(range))) }
         }

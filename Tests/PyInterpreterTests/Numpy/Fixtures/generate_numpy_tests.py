@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Writes NumpyModuleTests.swift and NumpyRandomTests.swift: each case's
+expected output is what real NumPy 2 prints for it. Maintainers run this
+with NumPy installed; the tests themselves never need Python.
+
+    python Tests/PyInterpreterTests/Numpy/Fixtures/generate_numpy_tests.py
+"""
+import contextlib
+import io
+import os
+import textwrap
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+MODULE_CASES = {
+    "Promotion": """
+        import numpy as np
+        i = np.array([1, 2, 3])
+        f = np.array([0.5, 1.5, 2.5])
+        s = np.array([1, 2], dtype=np.float32)
+        print(repr(i + 1), repr(i * 1.5), repr(i / 2), repr(i // 2), repr(i % 2), repr(i ** 2))
+        print(repr(f + i), repr(s + 1.5), repr(s * np.array([2, 3])), repr(s + np.array([1., 2.])))
+        print((i > 1).dtype, repr(np.array([True, False]) + 1), repr(2 ** i), repr(1 - f))
+        print(repr(np.array(2.5) + 1), repr(np.array([[1, 2]]) @ np.array([[3], [4]])))
+    """,
+    "Broadcasting": """
+        import numpy as np
+        a = np.arange(6).reshape(2, 3)
+        b = np.array([10., 20., 30.])
+        print(a + b)
+        print(a * np.array([[1], [2]]))
+        print(a - a.mean(axis=0))
+        print(a @ b, b @ a.T, np.dot(b, b))
+    """,
+    "IndexingAndAssignment": """
+        import numpy as np
+        a = np.arange(12).reshape(3, 4).astype(np.float64)
+        print(a[1], a[:, 2], a[1:, ::2], a[-1, -1], a[[0, 2]], a[None].shape)
+        a[0] = 7
+        a[1, 1:3] = [-1, -2]
+        a[a > 9] = 0
+        print(a)
+        m = a < 0
+        print(m, m.sum(), a[m])
+        b = a.copy(); b[0, 0] = 100
+        print(a[0, 0], b[0, 0])
+    """,
+    "InPlaceUpdates": """
+        import numpy as np
+        w = np.ones((2, 2))
+        v = w
+        w -= 0.25 * np.array([[1., 2.], [3., 4.]])
+        w *= 2
+        w /= 4
+        print(v, v is w)
+        c = np.zeros(3, dtype=np.int64)
+        c += 2
+        print(c, c.dtype)
+    """,
+    "Reductions": """
+        import numpy as np
+        np.random.seed(7)
+        a = np.random.randn(4, 5)
+        print(a.sum(), a.mean(), a.std(), a.var(), a.max(), a.min())
+        print(a.sum(axis=0), a.mean(axis=1), a.max(axis=1), a.argmax(axis=0), a.argmin())
+        print(a.sum(axis=(0, 1)), a.mean(axis=-1, keepdims=True).shape, a.std(axis=0, ddof=1))
+        i = np.arange(10)
+        print(repr(i.sum()), repr(i.mean()), repr(i.max()), repr(i.argmax()), i.var())
+        print(repr(np.sum(a)), np.mean(a, axis=0).shape, np.max(i), np.argmax(a))
+        b = np.random.randn(300)
+        print(repr(b.sum()), repr(b.mean()), repr(b.std()))
+    """,
+    "Creation": """
+        import numpy as np
+        print(repr(np.zeros(3)), repr(np.ones((2, 2), dtype=np.int64)), repr(np.full((2,), 3.5)))
+        print(repr(np.arange(4)), repr(np.arange(1, 2, 0.25)), repr(np.linspace(0, 1, 4)))
+        print(np.eye(2), repr(np.zeros_like(np.arange(3))), repr(np.ones_like(np.zeros(2))))
+        print(repr(np.array([[1, 2], [3, 4]])), repr(np.array([1.5, 2])), repr(np.asarray([True, False])))
+        print(repr(np.array([1, 2], dtype=float)), np.array([1, 2], dtype="float32").dtype)
+    """,
+    "Ufuncs": """
+        import numpy as np
+        x = np.array([-2., -0.5, 0., 1., 3.])
+        print(np.exp(x), np.tanh(x), np.abs(x), np.square(x))
+        print(np.sqrt(np.abs(x)), np.log(np.abs(x) + 1), np.sin(x), np.cos(x))
+        print(np.maximum(x, 0), np.minimum(x, 0.5), np.clip(x, -1, 1), x.clip(0, 2))
+        print(np.where(x > 0, x, 0.01 * x), np.round(x / 3, 3), (x / 3).round(2))
+        print(np.allclose(x, x + 1e-9), np.allclose(x, x + 1e-3), np.isclose(x, 0))
+        print(np.exp(np.arange(3)), np.outer([1, 2], [3, 4, 5]))
+    """,
+    "Joining": """
+        import numpy as np
+        a = np.array([[1, 2], [3, 4]])
+        b = np.array([[5., 6.]])
+        print(np.concatenate([a, b]), np.concatenate([a, a], axis=1))
+        print(np.stack([a, a]).shape, np.stack([np.arange(2), np.arange(2)], axis=1))
+        print(np.vstack([np.arange(3), np.arange(3)]), np.hstack([np.arange(2), np.arange(3)]))
+    """,
+    "ArrayProtocol": """
+        import numpy as np
+        a = np.array([[1.5, 2.5], [3.5, 4.5]])
+        print(len(a), a.shape, a.ndim, a.size, a.dtype, a.T, a.reshape(4), a.flatten())
+        print(a.tolist(), a[0, 1].item(), float(a[1, 1]), int(np.array([7])[0]), a.astype(np.int64))
+        for row in a:
+            print(row, row.sum())
+        print(-a, abs(-a), a.dot(a), np.pi, np.e)
+        print(a.dtype == np.float64, np.arange(2).dtype == np.int64, a.astype(np.float32).dtype.name)
+    """,
+    "Scalars": """
+        import numpy as np
+        a = np.array([1.25, 2.5])
+        i = np.array([4, 5])
+        m = a.mean()
+        print(m, repr(m), [m, a[0]], i[1], repr(i[1]), [i.sum(), i.argmax()])
+        print(m + 1, repr(m * 2), repr(i[0] + 1), repr(i[0] / 2), repr(i[0] * 0.5), f"{m:.3f}", f"{i[0]:02d}")
+        print(["x", "y"][i.argmin()], list(range(i[0])), {i[0]: "four"}[4], m > 1, i[0] == 4)
+        f = np.array([0.1, 0.2], dtype=np.float32)
+        print(f.sum(), repr(f.sum()), repr(f[0] * 2), repr(f.mean()))
+    """,
+    "TorchInterop": """
+        import numpy as np
+        import torch
+        a = np.array([[1., 2.], [3., 4.]])
+        t = torch.from_numpy(a)
+        print(t, t.dtype)
+        a[0, 0] = 10
+        print(t[0, 0].item())
+        print(torch.tensor(a).dtype, torch.as_tensor(np.arange(3)), torch.tensor(np.float32(1.5) if False else a.astype(np.float32)))
+        print(t.numpy().sum(), (t * 2).numpy())
+    """,
+}
+
+RANDOM_CASES = {
+    "Seeds": """
+        import numpy as np
+        for s in [0, 1, 42, 1234, 2**32 - 1]:
+            np.random.seed(s)
+            print(np.random.rand(3), np.random.random(), np.random.random((2,)))
+    """,
+    "GaussCachesSecondValue": """
+        import numpy as np
+        np.random.seed(0)
+        print(np.random.randn(), np.random.randn(3), np.random.randn(2, 2))
+        print(np.random.normal(1.0, 0.1, size=3), np.random.normal())
+        np.random.seed(0)
+        print(np.random.randn(5))
+        print(repr(np.random.randn(1000).sum()))
+    """,
+    "Uniform": """
+        import numpy as np
+        np.random.seed(5)
+        print(np.random.uniform(-1, 1, size=4), np.random.uniform(), np.random.uniform(2, 3, (2, 2)))
+    """,
+    "Randint": """
+        import numpy as np
+        for s in [0, 3, 99]:
+            np.random.seed(s)
+            print(np.random.randint(10), np.random.randint(0, 5, size=8), np.random.randint(-3, 3, (2, 3)))
+            print(np.random.randint(1, 2, 3), np.random.randint(0, 2**32, size=2), np.random.randint(0, 2**40, size=3))
+            print(np.random.randint(100, size=5), np.random.randint(-2**50, 2**50, size=2))
+    """,
+    "ShufflePermutationChoice": """
+        import numpy as np
+        for s in [0, 11]:
+            np.random.seed(s)
+            print(np.random.permutation(10), np.random.permutation(np.array([1.5, 2.5, 3.5])))
+            l = list(range(8)); np.random.shuffle(l); print(l)
+            a = np.arange(12).reshape(4, 3); np.random.shuffle(a); print(a)
+            print(np.random.choice(5), np.random.choice(10, 4), np.random.choice([1.5, 2.5, 7.0], size=(2, 2)))
+            print(np.random.choice(10, 3, replace=False), np.random.choice(np.array([3, 4, 5]), 2, replace=False))
+            print(repr(np.random.choice(np.array([3, 4, 5]))))
+    """,
+}
+
+
+def run(code):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "<case>", "exec"), {"__name__": "__main__"})
+    return out.getvalue()
+
+
+def swift_string(text):
+    # Multi-line Swift literal: escape backslashes and keep indentation of 8.
+    body = text.replace("\\", "\\\\")
+    return '"""\n' + "".join("        " + line + "\n" if line else "\n" for line in body.split("\n")) + '        """'
+
+
+def write(name, doc, cases):
+    lines = ["import XCTest", "@testable import PyInterpreter", "",
+             f"/// {doc}", f"/// Generated by Fixtures/generate_numpy_tests.py from real NumPy 2; do not edit by hand.",
+             f"final class {name}: InterpreterTestCase {{"]
+    for case, code in cases.items():
+        code = textwrap.dedent(code).strip("\n")
+        lines += [f"    func test{case}() {{",
+                  f"        assertOutput({swift_string(code)}, {swift_string(run(code))})",
+                  "    }", ""]
+    lines[-1] = "}"
+    with open(os.path.join(HERE, "..", f"{name}.swift"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+write("NumpyModuleTests", "`numpy` arrays: NumPy 2 promotion, broadcasting, indexing, reductions, creation, ufuncs, scalars and torch interop.", MODULE_CASES)
+write("NumpyRandomTests", "`numpy.random`'s legacy RandomState streams, bit for bit.", RANDOM_CASES)
