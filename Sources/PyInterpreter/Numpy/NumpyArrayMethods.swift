@@ -11,7 +11,7 @@ enum NumpyArrayMethods {
         b.method("flatten") { _, me, _ in try NumpyArray.make(NumpyArray.this(me).reshape([-1])) }
         b.method("ravel") { _, me, _ in try NumpyArray.make(NumpyArray.this(me).reshape([-1])) }
         b.method("reshape") { interp, me, args in
-            try NumpyArray.make(NumpyArray.this(me).reshape(TorchValues.shape(interp, args.positional, "reshape")))
+            try NumpyArray.make(NumpyErrors.reshape(NumpyArray.this(me), TorchValues.shape(interp, args.positional, "reshape")))
         }
         b.method("astype") { _, me, args in
             let a = try NativeSignature("astype", "dtype").bind(args)

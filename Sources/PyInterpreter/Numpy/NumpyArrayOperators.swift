@@ -28,6 +28,7 @@ enum NumpyArrayOperators {
     }
 
     static func compute(_ ufunc: Ufunc, _ a: NumpyOperand, _ b: NumpyOperand) throws -> Tensor {
+        _ = try NumpyErrors.broadcast(a.tensor.shape, b.tensor.shape)
         var dtype = NumpyPromotion.result(a, b)
         if ufunc.alwaysFloat && !dtype.isFloatingPoint { dtype = .float64 }
         if ufunc.name == "power", !dtype.isFloatingPoint, b.tensor.int64s().contains(where: { $0 < 0 }) {
@@ -38,6 +39,7 @@ enum NumpyArrayOperators {
 
     static func comparison(_ interp: Interpreter, _ lhs: Value, _ rhs: Value, _ kernel: Kernel) throws -> Value {
         guard let a = try NumpyOperand.from(interp, lhs), let b = try NumpyOperand.from(interp, rhs) else { return .notImplemented }
+        _ = try NumpyErrors.broadcast(a.tensor.shape, b.tensor.shape)
         let dtype = NumpyPromotion.result(a, b)
         return try NumpyArray.element(kernel(a.tensor.to(dtype), b.tensor.to(dtype)))
     }
@@ -113,7 +115,7 @@ enum NumpyArrayOperators {
         guard let b = try NumpyOperand.from(interp, other) else { return .notImplemented }
         let result = try compute(ufunc, NumpyOperand(tensor: target, isWeak: false), b)
         guard NumpyPromotion.kind(result.dtype) <= NumpyPromotion.kind(target.dtype) else {
-            throw PyError(.typeError, "Cannot cast ufunc '\(ufunc.name)' output from dtype('\(NumpyDType.name(result.dtype))') to dtype('\(NumpyDType.name(target.dtype))') with casting rule 'same_kind'")
+            throw PyError(NumpyErrors.ufuncTypeError, "Cannot cast ufunc '\(ufunc.name)' output from dtype('\(NumpyDType.name(result.dtype))') to dtype('\(NumpyDType.name(target.dtype))') with casting rule 'same_kind'")
         }
         guard result.shape == target.shape else {
             throw PyError(.valueError, "non-broadcastable output operand with shape \(NumpyArray.shapeText(target.shape)) doesn't match the broadcast shape \(NumpyArray.shapeText(result.shape))")

@@ -196,7 +196,7 @@ enum NumpyModule {
             throw PyError(.typeError, "np.where: x and y must be numbers or arrays")
         }
         let dtype = NumpyPromotion.result(a, b)
-        let shape = try Shape.broadcast(Shape.broadcast(mask.shape, a.tensor.shape), b.tensor.shape)
+        let shape = try NumpyErrors.broadcast(mask.shape, a.tensor.shape, b.tensor.shape)
         func values(_ t: Tensor) throws -> [Double] { try t.to(dtype).expand(shape).contiguousCopy().doubles() }
         let (m, xs, ys) = (try mask.expand(shape).contiguousCopy().bools(), try values(a.tensor), try values(b.tensor))
         let picked = (0..<m.count).map { m[$0] ? xs[$0] : ys[$0] }
@@ -208,7 +208,7 @@ enum NumpyModule {
         let a = try NativeSignature(name, "a", "b", .init("rtol", default: .float(1e-05)), .init("atol", default: .float(1e-08))).bind(args)
         let x = try NumpyConvert.array(interp, a["a"], dtype: nil), y = try NumpyConvert.array(interp, a["b"], dtype: nil)
         let (rtol, atol) = (try a.double("rtol"), try a.double("atol"))
-        let shape = try Shape.broadcast(x.shape, y.shape)
+        let shape = try NumpyErrors.broadcast(x.shape, y.shape)
         let xs = try x.to(.float64).expand(shape).contiguousCopy().doubles()
         let ys = try y.to(.float64).expand(shape).contiguousCopy().doubles()
         let close = zip(xs, ys).map { p, q -> Double in
@@ -229,7 +229,7 @@ enum NumpyModule {
         }
         func axis(_ a: BoundArguments, _ dim: Int) throws -> Int {
             let axis = try a.int("axis")
-            guard axis >= -dim && axis < dim else { throw PyError(.indexError, "axis \(axis) is out of bounds for array of dimension \(dim)") }
+            guard axis >= -dim && axis < dim else { throw NumpyErrors.axis(axis, dim: dim) }
             return axis < 0 ? axis + dim : axis
         }
         m.addFunction("concatenate") { interp, args in

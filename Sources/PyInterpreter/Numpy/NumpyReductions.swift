@@ -35,7 +35,7 @@ enum NumpyReductions {
         let raw = try TorchValues.ints(interp, v, "axis")
         return try raw.map { axis in
             guard axis >= -Swift.max(dim, 1) && axis < Swift.max(dim, 1) else {
-                throw PyError(.indexError, "axis \(axis) is out of bounds for array of dimension \(dim)")
+                throw NumpyErrors.axis(axis, dim: dim)
             }
             return axis < 0 ? axis + dim : axis
         }

@@ -68,7 +68,7 @@ enum NumpyArray {
         }
         b.method("__getitem__") { interp, me, args in
             let (items, isTuple) = try TensorIndexing.items(interp, args.positional[0])
-            return try element(this(me).index(items, isTuple: isTuple))
+            return try NumpyErrors.indexing { try element(this(me).index(items, isTuple: isTuple)) }
         }
         b.method("__setitem__") { interp, me, args in
             let t = try this(me)
@@ -76,7 +76,7 @@ enum NumpyArray {
             guard let value = try NumpyOperand.from(interp, args.positional[1]) else {
                 throw PyError(.typeError, "float() argument must be a string or a real number, not '\(args.positional[1].typeName)'")
             }
-            try GradMode.with(enabled: false) { try t.indexPut(items, value.tensor.to(t.dtype)) }
+            try NumpyErrors.indexing { try GradMode.with(enabled: false) { try t.indexPut(items, value.tensor.to(t.dtype)) } }
             return .none
         }
         b.method("__bool__") { _, me, _ in

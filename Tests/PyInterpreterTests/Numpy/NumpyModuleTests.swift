@@ -248,4 +248,50 @@ final class NumpyModuleTests: InterpreterTestCase {
 
         """)
     }
+
+    func testErrors() {
+        assertOutput("""
+        import numpy as np
+        attempts = [
+            lambda: np.ones(3) + np.ones(2),
+            lambda: np.ones((2, 3)) @ np.ones((2, 3)),
+            lambda: bool(np.ones(2)),
+            lambda: np.ones(3)[5],
+            lambda: np.ones(3).sum(axis=2),
+            lambda: np.ones(3).reshape(2, 2),
+            lambda: np.ones(3).reshape(4, -1),
+            lambda: np.where(np.ones(2) > 0, np.ones(3), 0),
+            lambda: np.random.seed(-1),
+            lambda: np.arange(3) ** -1,
+        ]
+        for attempt in attempts:
+            try:
+                attempt()
+            except Exception as e:
+                print(type(e).__name__ + ":", e)
+        c = np.zeros(2, dtype=np.int64)
+        try:
+            c += 1.5
+        except TypeError as e:
+            print(type(e).__name__ + ":", e)
+        try:
+            np.ones(2).max(axis=1)
+        except IndexError as e:
+            print("an IndexError too:", type(e).__name__)
+        """, """
+        ValueError: operands could not be broadcast together with shapes (3,) (2,) 
+        ValueError: matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size 2 is different from 3)
+        ValueError: The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()
+        IndexError: index 5 is out of bounds for axis 0 with size 3
+        AxisError: axis 2 is out of bounds for array of dimension 1
+        ValueError: cannot reshape array of size 3 into shape (2,2)
+        ValueError: cannot reshape array of size 3 into shape (4,newaxis)
+        ValueError: operands could not be broadcast together with shapes (2,) (3,) () 
+        ValueError: Seed must be between 0 and 2**32 - 1
+        ValueError: Integers to negative integer powers are not allowed.
+        UFuncTypeError: Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'
+        an IndexError too: AxisError
+
+        """)
+    }
 }

@@ -128,6 +128,35 @@ MODULE_CASES = {
         print(torch.tensor(a).dtype, torch.as_tensor(np.arange(3)), torch.tensor(np.float32(1.5) if False else a.astype(np.float32)))
         print(t.numpy().sum(), (t * 2).numpy())
     """,
+    "Errors": """
+        import numpy as np
+        attempts = [
+            lambda: np.ones(3) + np.ones(2),
+            lambda: np.ones((2, 3)) @ np.ones((2, 3)),
+            lambda: bool(np.ones(2)),
+            lambda: np.ones(3)[5],
+            lambda: np.ones(3).sum(axis=2),
+            lambda: np.ones(3).reshape(2, 2),
+            lambda: np.ones(3).reshape(4, -1),
+            lambda: np.where(np.ones(2) > 0, np.ones(3), 0),
+            lambda: np.random.seed(-1),
+            lambda: np.arange(3) ** -1,
+        ]
+        for attempt in attempts:
+            try:
+                attempt()
+            except Exception as e:
+                print(type(e).__name__ + ":", e)
+        c = np.zeros(2, dtype=np.int64)
+        try:
+            c += 1.5
+        except TypeError as e:
+            print(type(e).__name__ + ":", e)
+        try:
+            np.ones(2).max(axis=1)
+        except IndexError as e:
+            print("an IndexError too:", type(e).__name__)
+    """,
 }
 
 RANDOM_CASES = {
