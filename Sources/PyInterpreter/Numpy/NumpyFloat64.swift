@@ -46,7 +46,12 @@ enum NumpyFloat64 {
     static func power(_ base: Double, _ exponent: Double) -> Double { pow(base, exponent) }
 
     static let type: PyType = {
-        let b = NativeClassBuilder("float64", module: "numpy", instantiable: false)
+        let b = NativeClassBuilder("float64", module: "numpy")
+        b.initializer { interp, this, args in
+            let a = try NativeSignature("float64", .init("x", default: .float(0))).bind(args)
+            this.instance?.payload = Tensor.scalar(try interp.toDouble(a["x"]), dtype: .float64)
+            return .none
+        }
         b.method("__str__") { _, me, _ in .string(PyFloatFormat.repr(try value(me))) }
         b.method("__repr__") { _, me, _ in .string("np.float64(\(PyFloatFormat.repr(try value(me))))") }
         b.method("__format__") { interp, me, args in .string(try interp.formatValue(.float(try value(me)), args.positional[0].stringValue ?? "")) }

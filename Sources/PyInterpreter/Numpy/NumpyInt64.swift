@@ -76,7 +76,21 @@ enum NumpyInt64 {
     }
 
     static let type: PyType = {
-        let b = NativeClassBuilder("int64", module: "numpy", instantiable: false)
+        let b = NativeClassBuilder("int64", module: "numpy")
+        // `np.int64(x)`: floats truncate toward zero, as int() does.
+        b.initializer { interp, this, args in
+            let a = try NativeSignature("int64", .init("x", default: .int(0))).bind(args)
+            let x = a["x"]
+            let i: Int
+            if case .float(let d) = x {
+                guard d.isFinite, abs(d) < 9.2e18 else { throw PyError(.overflowError, "cannot convert float \(d.isNaN ? "NaN" : "infinity") to integer") }
+                i = Int(d.rounded(.towardZero))
+            } else {
+                i = try interp.indexValue(x)
+            }
+            this.instance?.payload = Tensor.scalar(Double(i), dtype: .int64)
+            return .none
+        }
         b.method("__str__") { _, me, _ in .string(String(try value(me))) }
         b.method("__repr__") { _, me, _ in .string("np.int64(\(try value(me)))") }
         b.method("__format__") { interp, me, args in .string(try interp.formatValue(.int(Int(try value(me))), args.positional[0].stringValue ?? "")) }

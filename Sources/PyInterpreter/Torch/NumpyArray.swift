@@ -181,7 +181,13 @@ enum NumpyFloat32 {
     }
 
     static let type: PyType = {
-        let b = NativeClassBuilder("float32", module: "numpy", instantiable: false)
+        let b = NativeClassBuilder("float32", module: "numpy")
+        // `np.float32(x)`: the number rounded to float32.
+        b.initializer { interp, this, args in
+            let a = try NativeSignature("float32", .init("x", default: .float(0))).bind(args)
+            this.instance?.payload = Tensor.scalar(Double(Float(try interp.toDouble(a["x"]))), dtype: .float32)
+            return .none
+        }
         b.method("__str__") { _, me, _ in .string(NumpyFormatter.float32Str(try value(me))) }
         b.method("__repr__") { _, me, _ in .string("np.float32(\(NumpyFormatter.float32Str(try value(me))))") }
         b.method("__format__") { interp, me, args in .string(try interp.formatValue(.float(Double(try value(me))), args.positional[0].stringValue ?? "")) }

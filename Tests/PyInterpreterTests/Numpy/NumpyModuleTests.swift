@@ -217,11 +217,18 @@ final class NumpyModuleTests: InterpreterTestCase {
         print(["x", "y"][i.argmin()], list(range(i[0])), {i[0]: "four"}[4], m > 1, i[0] == 4)
         f = np.array([0.1, 0.2], dtype=np.float32)
         print(f.sum(), repr(f.sum()), repr(f[0] * 2), repr(f.mean()))
+        x = np.float64(1.5)
+        print(x, repr(x), repr(np.float32(0.1)), repr(np.int64(7)), np.int64(2.9), repr(np.float64(3)), np.float64(2) * np.arange(3))
+        print(repr(x + 1), repr(np.float32(0.1) + 1), [np.float64(0.25), np.int64(3)], np.float64(), repr(np.float64(np.float32(0.1))))
+        print(isinstance(np.arange(3), np.ndarray), type(np.arange(3)).__name__, type(x).__name__)
         """, """
         1.875 np.float64(1.875) [np.float64(1.875), np.float64(1.25)] 5 np.int64(5) [np.int64(9), np.int64(1)]
         2.875 np.float64(3.75) np.int64(5) np.float64(2.0) np.float64(2.0) 1.875 04
         x [0, 1, 2, 3] four True True
         0.3 np.float32(0.3) np.float32(0.2) np.float32(0.15)
+        1.5 np.float64(1.5) np.float32(0.1) np.int64(7) 2 np.float64(3.0) [0. 2. 4.]
+        np.float64(2.5) np.float32(1.1) [np.float64(0.25), np.int64(3)] 0.0 np.float64(0.10000000149011612)
+        True ndarray float64
 
         """)
     }

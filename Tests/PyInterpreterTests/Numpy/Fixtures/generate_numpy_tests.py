@@ -116,6 +116,10 @@ MODULE_CASES = {
         print(["x", "y"][i.argmin()], list(range(i[0])), {i[0]: "four"}[4], m > 1, i[0] == 4)
         f = np.array([0.1, 0.2], dtype=np.float32)
         print(f.sum(), repr(f.sum()), repr(f[0] * 2), repr(f.mean()))
+        x = np.float64(1.5)
+        print(x, repr(x), repr(np.float32(0.1)), repr(np.int64(7)), np.int64(2.9), repr(np.float64(3)), np.float64(2) * np.arange(3))
+        print(repr(x + 1), repr(np.float32(0.1) + 1), [np.float64(0.25), np.int64(3)], np.float64(), repr(np.float64(np.float32(0.1))))
+        print(isinstance(np.arange(3), np.ndarray), type(np.arange(3)).__name__, type(x).__name__)
     """,
     "TorchInterop": """
         import numpy as np
