@@ -17,6 +17,13 @@ enum NumpyArray {
         return .object(PyInstance(cls: ndarray, payload: copy))
     }
 
+    /// An array sharing `t`'s memory, as NumPy's basic indexing (ints, slices,
+    /// None, ...) and iteration give: writing into it writes into its base.
+    static func view(_ t: Tensor) throws -> Value {
+        guard t.dim > 0 else { return try element(t) }
+        return .object(PyInstance(cls: ndarray, payload: t))
+    }
+
     static func this(_ v: Value) throws -> Tensor { try v.requirePayload(Tensor.self, "numpy.ndarray") }
 
     /// A 0-d result as a Python scalar (or `numpy.float32`), anything else as an ndarray.
@@ -63,12 +70,14 @@ enum NumpyArray {
         b.method("__iter__") { interp, me, _ in
             let t = try this(me)
             guard let n = t.shape.first else { throw PyError(.typeError, "iteration over a 0-d array") }
-            let rows = try (0..<n).map { try element(t.index([.int($0)])) }
+            let rows = try (0..<n).map { try view(t.index([.int($0)])) }
             return .object(try interp.makeIterator(.list(rows)))
         }
         b.method("__getitem__") { interp, me, args in
             let (items, isTuple) = try TensorIndexing.items(interp, args.positional[0])
-            return try NumpyErrors.indexing { try element(this(me).index(items, isTuple: isTuple)) }
+            let basic = items.allSatisfy(\.isBasic)
+            let result = try NumpyErrors.indexing { try this(me).index(items, isTuple: isTuple) }
+            return try basic ? view(result) : element(result)
         }
         b.method("__setitem__") { interp, me, args in
             let t = try this(me)
@@ -471,5 +480,15 @@ private extension String {
         var s = Substring(self)
         while s.last == " " { s = s.dropLast() }
         return String(s)
+    }
+}
+
+private extension IndexItem {
+    /// Ints, slices, None and Ellipsis select a view; masks and index arrays copy.
+    var isBasic: Bool {
+        switch self {
+        case .int, .slice, .none, .ellipsis: return true
+        case .bool, .tensor: return false
+        }
     }
 }

@@ -72,6 +72,47 @@ final class NumpyModuleTests: InterpreterTestCase {
         """)
     }
 
+    func testBasicIndexingGivesViews() {
+        assertOutput("""
+        import numpy as np
+        a = np.arange(12.).reshape(3, 4)
+        r = a[1]
+        r[0] = 100
+        c = a[:, 2]
+        c *= -1
+        print(a, c)
+        for row in a:
+            row -= row.mean()
+        a[0][1] = 7
+        b = a[[0, 1]]
+        b[0, 0] = 999
+        m = a[a > 0]
+        m[0] = 555
+        print(a, b, m)
+        s = a[1:, ::2]
+        print(s, s.shape, s.sum(), s.T, s.reshape(4), s + 1, repr(s))
+        s[...] = 0
+        print(a)
+        """, """
+        [[  0.   1.  -2.   3.]
+         [100.   5.  -6.   7.]
+         [  8.   9. -10.  11.]] [ -2.  -6. -10.]
+        [[ -0.5   7.   -2.5   2.5]
+         [ 73.5 -21.5 -32.5 -19.5]
+         [  3.5   4.5 -14.5   6.5]] [[999.    7.   -2.5   2.5]
+         [ 73.5 -21.5 -32.5 -19.5]] [555.    2.5  73.5   3.5   4.5   6.5]
+        [[ 73.5 -32.5]
+         [  3.5 -14.5]] (2, 2) 30.0 [[ 73.5   3.5]
+         [-32.5 -14.5]] [ 73.5 -32.5   3.5 -14.5] [[ 74.5 -31.5]
+         [  4.5 -13.5]] array([[ 73.5, -32.5],
+               [  3.5, -14.5]])
+        [[ -0.5   7.   -2.5   2.5]
+         [  0.  -21.5   0.  -19.5]
+         [  0.    4.5   0.    6.5]]
+
+        """)
+    }
+
     func testInPlaceUpdates() {
         assertOutput("""
         import numpy as np

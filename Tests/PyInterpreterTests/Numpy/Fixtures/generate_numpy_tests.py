@@ -45,6 +45,27 @@ MODULE_CASES = {
         b = a.copy(); b[0, 0] = 100
         print(a[0, 0], b[0, 0])
     """,
+    "BasicIndexingGivesViews": """
+        import numpy as np
+        a = np.arange(12.).reshape(3, 4)
+        r = a[1]
+        r[0] = 100
+        c = a[:, 2]
+        c *= -1
+        print(a, c)
+        for row in a:
+            row -= row.mean()
+        a[0][1] = 7
+        b = a[[0, 1]]
+        b[0, 0] = 999
+        m = a[a > 0]
+        m[0] = 555
+        print(a, b, m)
+        s = a[1:, ::2]
+        print(s, s.shape, s.sum(), s.T, s.reshape(4), s + 1, repr(s))
+        s[...] = 0
+        print(a)
+    """,
     "InPlaceUpdates": """
         import numpy as np
         w = np.ones((2, 2))
