@@ -7,6 +7,7 @@ extension ModuleRegistry {
         registry.register("random", RandomModule.make)
         registry.register("numpy", NumpyModule.make)
         registry.register("numpy.random", NumpyRandomModule.make)
+        registry.register("numpy.linalg", NumpyShapeAndLogic.linalg)
         TorchBindings.register(in: registry)
         PyplotBindings.register(in: registry)
         return registry

@@ -7,6 +7,7 @@ enum NumpyArrayMethods {
         for kind in [NumpyReductions.Kind.sum, .mean, .max, .min, .argmax, .argmin, .std, .var] {
             b.method(kind.rawValue, NumpyReductions.body(kind, receiver: true))
         }
+        NumpyShapeAndLogic.installMethods(b)
         b.method("copy") { _, me, _ in try NumpyArray.make(NumpyArray.this(me)) }
         b.method("flatten") { _, me, _ in try NumpyArray.make(NumpyArray.this(me).reshape([-1])) }
         b.method("ravel") { _, me, _ in try NumpyArray.make(NumpyArray.this(me).reshape([-1])) }

@@ -28,6 +28,8 @@ enum NumpyModule {
             m.addFunction(kind.rawValue) { interp, args in try body(interp, .none, args) }
         }
         joining(m)
+        NumpyShapeAndLogic.install(m)
+        m["linalg"] = .object(try interp.importModule("numpy.linalg"))
         return m
     }
 

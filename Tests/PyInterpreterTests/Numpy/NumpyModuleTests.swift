@@ -297,6 +297,26 @@ final class NumpyModuleTests: InterpreterTestCase {
         """)
     }
 
+    func testShapeLogicAndNorm() {
+        assertOutput("""
+        import numpy as np
+        np.random.seed(2)
+        a = np.random.randn(3, 4)
+        print(np.transpose(a).shape, np.reshape(a, (2, 6)).shape, np.squeeze(np.ones((1, 3, 1))).shape, np.expand_dims(np.arange(3), -1).shape)
+        print(np.sign(a), np.any(a > 2), np.all(a > -3), (a > 0).any(axis=0), a.all(axis=1), np.ones((1, 2)).squeeze())
+        print(np.linalg.norm(a, axis=1), np.linalg.norm(a, axis=0, keepdims=True), np.linalg.norm(np.arange(4)))
+        print("%.10f" % np.linalg.norm(a), f"{np.linalg.norm(a - 1) / np.linalg.norm(a + 1):e}")
+        """, """
+        (4, 3) (2, 6) (3,) (3, 1)
+        [[-1. -1. -1.  1.]
+         [-1. -1.  1. -1.]
+         [-1. -1.  1.  1.]] True True [False False  True  True] [ True  True  True] [1. 1.]
+        [2.72592647 2.39344563 2.73932051] [[2.12352565 1.24016105 2.26281352 3.08146853]] 3.7416573867739413
+        4.5456720060 1.240790e+00
+
+        """)
+    }
+
     func testErrors() {
         assertOutput("""
         import numpy as np

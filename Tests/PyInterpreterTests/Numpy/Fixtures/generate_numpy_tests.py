@@ -153,6 +153,15 @@ MODULE_CASES = {
         print(torch.tensor(a).dtype, torch.as_tensor(np.arange(3)), torch.tensor(np.float32(1.5) if False else a.astype(np.float32)))
         print(t.numpy().sum(), (t * 2).numpy())
     """,
+    "ShapeLogicAndNorm": """
+        import numpy as np
+        np.random.seed(2)
+        a = np.random.randn(3, 4)
+        print(np.transpose(a).shape, np.reshape(a, (2, 6)).shape, np.squeeze(np.ones((1, 3, 1))).shape, np.expand_dims(np.arange(3), -1).shape)
+        print(np.sign(a), np.any(a > 2), np.all(a > -3), (a > 0).any(axis=0), a.all(axis=1), np.ones((1, 2)).squeeze())
+        print(np.linalg.norm(a, axis=1), np.linalg.norm(a, axis=0, keepdims=True), np.linalg.norm(np.arange(4)))
+        print("%.10f" % np.linalg.norm(a), f"{np.linalg.norm(a - 1) / np.linalg.norm(a + 1):e}")
+    """,
     "Errors": """
         import numpy as np
         attempts = [
