@@ -52,7 +52,7 @@ enum NumpyConvert {
             if type === NumpyFloat32.type { return .float32 }
             if type === NumpyFloat64.type || type === PyType.float { return .float64 }
             if type === NumpyInt64.type || type === PyType.int { return .int64 }
-            if type === PyType.bool { return .bool }
+            if type === PyType.bool || type === NumpyBool.type { return .bool }
         }
         if let d = v.payload(DTypeBox.self) { return d.dtype }
         throw PyError(.typeError, "Cannot interpret '\(v.typeName)' as a data type")

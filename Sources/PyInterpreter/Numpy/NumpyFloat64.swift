@@ -23,7 +23,7 @@ enum NumpyFloat64 {
         case .int(let i): return Double(i)
         case .bool(let b): return b ? 1 : 0
         default:
-            if v.pyType === type || v.pyType === NumpyFloat32.type || v.pyType === NumpyInt64.type, let t = v.payload(Tensor.self) { return try? t.scalarDouble() }
+            if v.pyType === type || v.pyType === NumpyFloat32.type || v.pyType === NumpyInt64.type || v.pyType === NumpyBool.type, let t = v.payload(Tensor.self) { return try? t.scalarDouble() }
             return nil
         }
     }
@@ -39,7 +39,7 @@ enum NumpyFloat64 {
     static func comparison(_ op: @escaping (Double, Double) -> Bool) -> NativeMethodBody {
         return { _, me, args in
             guard let other = operand(args.positional[0]) else { return .notImplemented }
-            return .bool(op(try value(me), other))
+            return NumpyBool.make(op(try value(me), other))
         }
     }
 

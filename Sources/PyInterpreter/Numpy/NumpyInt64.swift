@@ -20,7 +20,7 @@ enum NumpyInt64 {
         case .bool(let b): return .int(b ? 1 : 0)
         case .float(let d): return .float(d)
         default:
-            if v.pyType === type, let t = v.payload(Tensor.self), let i = try? t.scalarInt64() { return .int(i) }
+            if v.pyType === type || v.pyType === NumpyBool.type, let t = v.payload(Tensor.self), let i = try? t.scalarInt64() { return .int(i) }
             if v.pyType === NumpyFloat64.type, let d = try? NumpyFloat64.value(v) { return .float(d) }
             return nil
         }
@@ -45,8 +45,8 @@ enum NumpyInt64 {
             guard let other = operand(args.positional[0]) else { return .notImplemented }
             let mine = try value(me)
             switch other {
-            case .int(let o): return .bool(exact(mine, o))
-            case .float(let d): return .bool(op(Double(mine), d))
+            case .int(let o): return NumpyBool.make(exact(mine, o))
+            case .float(let d): return NumpyBool.make(op(Double(mine), d))
             }
         }
     }

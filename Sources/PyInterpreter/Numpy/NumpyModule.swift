@@ -19,6 +19,8 @@ enum NumpyModule {
         m["float32"] = .object(NumpyFloat32.type)
         m["float64"] = .object(NumpyFloat64.type)
         m["int64"] = .object(NumpyInt64.type)
+        m["bool_"] = .object(NumpyBool.type)
+        m["bool"] = .object(NumpyBool.type)
         m["ndarray"] = .object(NumpyArray.ndarray)
         m["random"] = .object(try interp.importModule("numpy.random"))
         creation(m)
@@ -145,9 +147,11 @@ enum NumpyModule {
             return try round(NumpyConvert.array(interp, a["a"], dtype: nil), decimals: a.int("decimals"))
         }
         m.addFunction("where") { interp, args in
+            if args.positional.count == 1 && args.keywords.isEmpty { return try nonzero(interp, args.positional[0]) }
             let p = try args.exactly(3, "where")
             return try select(interp, p[0], p[1], p[2])
         }
+        m.addFunction("nonzero") { interp, args in try nonzero(interp, try args.exactly(1, "nonzero")[0]) }
         m.addFunction("isclose") { interp, args in try NumpyArray.element(closeness(interp, args, "isclose")) }
         m.addFunction("allclose") { interp, args in .bool(!(try closeness(interp, args, "allclose").bools().contains(false))) }
     }
@@ -203,6 +207,19 @@ enum NumpyModule {
         let (m, xs, ys) = (try mask.expand(shape).contiguousCopy().bools(), try values(a.tensor), try values(b.tensor))
         let picked = (0..<m.count).map { m[$0] ? xs[$0] : ys[$0] }
         return try NumpyArray.element(Tensor.from(picked, shape: shape, dtype: dtype))
+    }
+
+    /// `np.nonzero(a)` (and one-argument `np.where`): a tuple of int64 index arrays, one per axis.
+    static func nonzero(_ interp: Interpreter, _ v: Value) throws -> Value {
+        let t = try NumpyConvert.array(interp, v, dtype: nil)
+        guard t.dim > 0 else { throw PyError(.valueError, "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.") }
+        let flags = try t.ne(Tensor.scalar(0, dtype: t.dtype)).bools()
+        let strides = Shape.contiguousStrides(t.shape)
+        var columns = Array(repeating: [Double](), count: t.dim)
+        for (offset, hit) in flags.enumerated() where hit {
+            for axis in 0..<t.dim { columns[axis].append(Double(offset / strides[axis] % t.shape[axis])) }
+        }
+        return .tuple(try columns.map { try NumpyArray.make(Tensor.from($0, shape: [$0.count], dtype: .int64)) })
     }
 
     /// `|a - b| <= atol + rtol * |b|`, with equal infinities close and NaNs not.

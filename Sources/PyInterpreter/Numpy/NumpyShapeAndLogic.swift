@@ -55,7 +55,7 @@ enum NumpyShapeAndLogic {
         let count = nonZero.count
         if axis.isNone {
             let hits = nonZero.int64s().reduce(0, +)
-            return .bool(name == "any" ? hits > 0 : hits == Int64(count))
+            return NumpyBool.make(name == "any" ? hits > 0 : hits == Int64(count))
         }
         guard let axes = try NumpyReductions.normalizedAxes(interp, axis, dim: t.dim), axes.count == 1 else {
             throw PyError(.typeError, "Litgrad's \(name) takes one axis")

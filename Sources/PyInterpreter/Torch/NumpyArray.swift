@@ -33,19 +33,19 @@ enum NumpyArray {
         case .float32: return NumpyFloat32.make(Float(try t.scalarDouble()))
         case .float64: return NumpyFloat64.make(try t.scalarDouble())
         case .int64, .int32: return NumpyInt64.make(try t.scalarInt64())
-        case .bool: return .bool(try t.scalarDouble() != 0)
+        case .bool: return NumpyBool.make(try t.scalarDouble() != 0)
         }
     }
 
     static func isNumpy(_ v: Value) -> Bool {
         let type = v.pyType
-        return type === ndarray || type === NumpyFloat32.type || type === NumpyFloat64.type || type === NumpyInt64.type
+        return type === ndarray || type === NumpyFloat32.type || type === NumpyFloat64.type || type === NumpyInt64.type || type === NumpyBool.type
     }
 
     /// The Python number a NumPy scalar holds (nil for anything else).
     static func pythonNumber(_ v: Value) -> Value? {
         let type = v.pyType
-        guard type === NumpyFloat32.type || type === NumpyFloat64.type || type === NumpyInt64.type,
+        guard type === NumpyFloat32.type || type === NumpyFloat64.type || type === NumpyInt64.type || type === NumpyBool.type,
               let t = v.payload(Tensor.self) else { return nil }
         return try? TensorClass.scalar(t)
     }
@@ -185,7 +185,7 @@ enum NumpyFloat32 {
     static func comparison(_ op: @escaping (Float, Float) -> Bool) -> NativeMethodBody {
         return { _, me, args in
             guard let other = operand(args.positional[0]) else { return .notImplemented }
-            return .bool(op(try value(me), other))
+            return NumpyBool.make(op(try value(me), other))
         }
     }
 

@@ -317,6 +317,28 @@ final class NumpyModuleTests: InterpreterTestCase {
         """)
     }
 
+    func testBoolScalarsAndNonzero() {
+        assertOutput("""
+        import numpy as np
+        a = np.arange(3.)
+        i = np.arange(3)
+        print(a == 1, repr(a[0] == 0.0), [a[1] > 0, i[2] == 2, np.float32(1) < 2], repr(np.any(a > 1)), repr((a > 1)[2]))
+        t = a[1] > 0
+        print(t + 1, repr(t + 1), repr(t * 2.5), ~t, t & False, int(t), not t, {t: "yes"}[True], np.bool_(0), repr(np.bool_(3)))
+        correct = 0
+        for p, q in zip(np.array([1, 2, 3]), np.array([1, 0, 3])):
+            correct += p == q
+        print(correct, repr(correct))
+        print(np.where(a > 0), np.nonzero(np.array([[0, 1], [2, 0]])), np.array([True, False]).dtype == np.bool_)
+        """, """
+        [False  True False] np.True_ [np.True_, np.True_, np.True_] np.True_ np.True_
+        2 np.int64(2) np.float64(2.5) False False 1 False yes False np.True_
+        2 np.int64(2)
+        (array([1, 2]),) (array([0, 1]), array([1, 0])) True
+
+        """)
+    }
+
     func testErrors() {
         assertOutput("""
         import numpy as np

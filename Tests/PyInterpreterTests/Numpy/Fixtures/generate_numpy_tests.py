@@ -162,6 +162,19 @@ MODULE_CASES = {
         print(np.linalg.norm(a, axis=1), np.linalg.norm(a, axis=0, keepdims=True), np.linalg.norm(np.arange(4)))
         print("%.10f" % np.linalg.norm(a), f"{np.linalg.norm(a - 1) / np.linalg.norm(a + 1):e}")
     """,
+    "BoolScalarsAndNonzero": """
+        import numpy as np
+        a = np.arange(3.)
+        i = np.arange(3)
+        print(a == 1, repr(a[0] == 0.0), [a[1] > 0, i[2] == 2, np.float32(1) < 2], repr(np.any(a > 1)), repr((a > 1)[2]))
+        t = a[1] > 0
+        print(t + 1, repr(t + 1), repr(t * 2.5), ~t, t & False, int(t), not t, {t: "yes"}[True], np.bool_(0), repr(np.bool_(3)))
+        correct = 0
+        for p, q in zip(np.array([1, 2, 3]), np.array([1, 0, 3])):
+            correct += p == q
+        print(correct, repr(correct))
+        print(np.where(a > 0), np.nonzero(np.array([[0, 1], [2, 0]])), np.array([True, False]).dtype == np.bool_)
+    """,
     "Errors": """
         import numpy as np
         attempts = [
