@@ -105,8 +105,10 @@ enum NumpyModule {
         ]
         for (name, op) in floating {
             m.addFunction(name) { interp, args in
-                let t = try NumpyConvert.array(interp, try args.exactly(1, name)[0], dtype: nil)
-                return try NumpyArray.element(GradMode.with(enabled: false) { try op(t.dtype.isFloatingPoint ? t : t.to(.float64)) })
+                let a = try NativeSignature(name, "x", .init("out", default: .none)).bind(args)
+                let t = try NumpyConvert.array(interp, a["x"], dtype: nil)
+                let result = try GradMode.with(enabled: false) { try op(t.dtype.isFloatingPoint ? t : t.to(.float64)) }
+                return try store(result, into: a["out"], ufunc: name)
             }
         }
         m.addFunction("abs") { interp, args in
@@ -123,8 +125,11 @@ enum NumpyModule {
         ]
         for (name, ufunc) in binary {
             m.addFunction(name) { interp, args in
-                let p = try args.exactly(2, name)
-                return try NumpyArrayOperators.apply(interp, ufunc, p[0], p[1]) ?? { throw PyError(.typeError, "unsupported operand type(s) for \(name)") }()
+                let a = try NativeSignature(name, "x1", "x2", .init("out", default: .none)).bind(args)
+                guard let x = try NumpyOperand.from(interp, a["x1"]), let y = try NumpyOperand.from(interp, a["x2"]) else {
+                    throw PyError(.typeError, "unsupported operand type(s) for \(name)")
+                }
+                return try store(NumpyArrayOperators.compute(ufunc, x, y), into: a["out"], ufunc: name)
             }
         }
         m.addFunction("dot") { interp, args in let p = try args.exactly(2, "dot"); return try dot(interp, p[0], p[1]) }
@@ -154,6 +159,20 @@ enum NumpyModule {
         m.addFunction("nonzero") { interp, args in try nonzero(interp, try args.exactly(1, "nonzero")[0]) }
         m.addFunction("isclose") { interp, args in try NumpyArray.element(closeness(interp, args, "isclose")) }
         m.addFunction("allclose") { interp, args in .bool(!(try closeness(interp, args, "allclose").bools().contains(false))) }
+    }
+
+    /// A ufunc's result, or with `out=` the result written into that array (same-kind casts only).
+    static func store(_ result: Tensor, into out: Value, ufunc: String) throws -> Value {
+        if out.isNone { return try NumpyArray.element(result) }
+        let target = try NumpyArray.this(out)
+        guard NumpyPromotion.kind(result.dtype) <= NumpyPromotion.kind(target.dtype) else {
+            throw PyError(NumpyErrors.ufuncTypeError, "Cannot cast ufunc '\(ufunc)' output from dtype('\(NumpyDType.name(result.dtype))') to dtype('\(NumpyDType.name(target.dtype))') with casting rule 'same_kind'")
+        }
+        guard result.shape == target.shape else {
+            throw PyError(.valueError, "non-broadcastable output operand with shape \(NumpyArray.shapeText(target.shape)) doesn't match the broadcast shape \(NumpyArray.shapeText(result.shape))")
+        }
+        try GradMode.with(enabled: false) { try target.indexPut([.ellipsis], result.to(target.dtype)) }
+        return out
     }
 
     static let maximum = NumpyArrayOperators.Ufunc(name: "maximum") { try $0.maximum($1) }

@@ -17,6 +17,12 @@ enum NumpyArray {
         return .object(PyInstance(cls: ndarray, payload: copy))
     }
 
+    /// `Tensor.numpy()`: an array on the tensor's memory, so in-place changes
+    /// to either show in both, as in PyTorch.
+    static func sharing(_ t: Tensor) -> Value {
+        .object(PyInstance(cls: ndarray, payload: t.detach()))
+    }
+
     /// An array sharing `t`'s memory, as NumPy's basic indexing (ints, slices,
     /// None, ...) and iteration give: writing into it writes into its base.
     static func view(_ t: Tensor) throws -> Value {

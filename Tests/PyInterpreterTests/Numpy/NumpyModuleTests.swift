@@ -339,6 +339,34 @@ final class NumpyModuleTests: InterpreterTestCase {
         """)
     }
 
+    func testNumpyBridgeSharesMemory() {
+        assertOutput("""
+        import torch
+        import numpy as np
+        a = torch.ones(5)
+        b = a.numpy()
+        a.add_(1)
+        print(a, b)
+        a = np.ones(5)
+        b = torch.from_numpy(a)
+        np.add(a, 1, out=a)
+        print(a, b)
+        t = torch.arange(6.).reshape(2, 3)
+        t.numpy()[0, 0] = 42
+        print(t, repr(torch.tensor(3.5).numpy()))
+        x = np.zeros(3)
+        np.exp(x, out=x)
+        print(x)
+        """, """
+        tensor([2., 2., 2., 2., 2.]) [2. 2. 2. 2. 2.]
+        [2. 2. 2. 2. 2.] tensor([2., 2., 2., 2., 2.], dtype=torch.float64)
+        tensor([[42.,  1.,  2.],
+                [ 3.,  4.,  5.]]) array(3.5, dtype=float32)
+        [1. 1. 1.]
+
+        """)
+    }
+
     func testErrors() {
         assertOutput("""
         import numpy as np

@@ -175,6 +175,24 @@ MODULE_CASES = {
         print(correct, repr(correct))
         print(np.where(a > 0), np.nonzero(np.array([[0, 1], [2, 0]])), np.array([True, False]).dtype == np.bool_)
     """,
+    "NumpyBridgeSharesMemory": """
+        import torch
+        import numpy as np
+        a = torch.ones(5)
+        b = a.numpy()
+        a.add_(1)
+        print(a, b)
+        a = np.ones(5)
+        b = torch.from_numpy(a)
+        np.add(a, 1, out=a)
+        print(a, b)
+        t = torch.arange(6.).reshape(2, 3)
+        t.numpy()[0, 0] = 42
+        print(t, repr(torch.tensor(3.5).numpy()))
+        x = np.zeros(3)
+        np.exp(x, out=x)
+        print(x)
+    """,
     "Errors": """
         import numpy as np
         attempts = [
