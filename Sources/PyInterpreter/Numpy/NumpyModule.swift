@@ -31,6 +31,7 @@ enum NumpyModule {
         }
         joining(m)
         NumpyShapeAndLogic.install(m)
+        NumpyPrintOptions.install(m)
         m["linalg"] = .object(try interp.importModule("numpy.linalg"))
         return m
     }

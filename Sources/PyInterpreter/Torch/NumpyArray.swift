@@ -62,8 +62,8 @@ enum NumpyArray {
 
     static let ndarray: PyType = {
         let b = NativeClassBuilder("ndarray", module: "numpy", instantiable: false)
-        b.method("__str__") { _, me, _ in .string(NumpyFormatter.str(try this(me))) }
-        b.method("__repr__") { _, me, _ in .string(NumpyFormatter.repr(try this(me))) }
+        b.method("__str__") { interp, me, _ in .string(NumpyFormatter.str(try this(me), NumpyPrintOptions.current(interp))) }
+        b.method("__repr__") { interp, me, _ in .string(NumpyFormatter.repr(try this(me), NumpyPrintOptions.current(interp))) }
         b.property("shape") { _, me in .tuple(try this(me).shape.map { .int($0) }) }
         b.property("ndim") { _, me in .int(try this(me).dim) }
         b.property("size") { _, me in .int(try this(me).count) }
@@ -249,15 +249,15 @@ enum NumpyFormatter {
     static let threshold = 1000
     static let edgeItems = 3
 
-    static func str(_ t: Tensor) -> String {
+    static func str(_ t: Tensor, _ options: NumpyPrintOptions = .init()) -> String {
         if t.dim == 0 { return scalarStr(t) }
         if t.count == 0 { return "[]" }
-        return arrayText(t, separator: " ", prefix: "", width: lineWidth)
+        return arrayText(t, separator: " ", prefix: "", width: lineWidth, options)
     }
 
-    static func repr(_ t: Tensor) -> String {
+    static func repr(_ t: Tensor, _ options: NumpyPrintOptions = .init()) -> String {
         let prefix = "array("
-        let body = t.count == 0 ? "[]" : arrayText(t, separator: ", ", prefix: prefix, width: lineWidth - 1)
+        let body = t.count == 0 ? "[]" : arrayText(t, separator: ", ", prefix: prefix, width: lineWidth - 1, options)
         var extras: [String] = []
         if (t.count == 0 && t.shape != [0]) || t.count > threshold {
             extras.append("shape=" + (t.shape.count == 1 ? "(\(t.shape[0]),)" : "(" + t.shape.map(String.init).joined(separator: ", ") + ")"))
@@ -300,9 +300,9 @@ enum NumpyFormatter {
 
     // MARK: layout (_formatArray)
 
-    private static func arrayText(_ t: Tensor, separator: String, prefix: String, width: Int) -> String {
+    private static func arrayText(_ t: Tensor, separator: String, prefix: String, width: Int, _ options: NumpyPrintOptions) -> String {
         let summarize = t.count > threshold
-        let format = elementFormat(t, shown: shownOffsets(t.shape, summarize: summarize))
+        let format = elementFormat(t, shown: shownOffsets(t.shape, summarize: summarize), options)
         let nextLinePrefix = " " + String(repeating: " ", count: prefix.count)
         var index: [Int] = []
         index.reserveCapacity(t.dim)
@@ -362,7 +362,7 @@ enum NumpyFormatter {
     // MARK: element formats
 
     /// The function that formats the element at a row-major offset, with widths fitted to the shown elements.
-    private static func elementFormat(_ t: Tensor, shown: [Int]) -> (Int) -> String {
+    private static func elementFormat(_ t: Tensor, shown: [Int], _ options: NumpyPrintOptions) -> (Int) -> String {
         switch t.dtype {
         case .bool:
             let values = t.bools()
@@ -374,37 +374,41 @@ enum NumpyFormatter {
             return { leftPad(String(values[$0]), width) }
         case .float32, .float64:
             let values = t.doubles()
-            let format = FloatFormat(shown.map { values[$0] }, float32: t.dtype == .float32)
+            let format = FloatFormat(shown.map { values[$0] }, float32: t.dtype == .float32, options: options)
             return { format.text(values[$0]) }
         }
     }
 
     /// arrayprint's FloatingFormat in 'maxprec' mode: each value's shortest
-    /// digits, cut to 8 decimals, padded to common widths; scientific when the
-    /// magnitudes are tiny, huge or spread over more than 1000×.
+    /// digits, cut to `precision` (8) decimals, padded to common widths;
+    /// scientific when the magnitudes are huge or, unless `suppress`, tiny or
+    /// spread over more than 1000×.
     struct FloatFormat {
         let float32: Bool
+        let maxPrecision: Int
         var scientific = false
         var padLeft = 0
         var padRight = 0
         var precision = 8
         var exponentDigits = 2
 
-        init(_ values: [Double], float32: Bool) {
+        init(_ values: [Double], float32: Bool, options: NumpyPrintOptions = .init()) {
             self.float32 = float32
+            maxPrecision = options.precision
+            precision = options.precision
             let finite = values.filter(\.isFinite)
             let nonZero = finite.filter { $0 != 0 }.map(\.magnitude)
             if let maxValue = nonZero.max(), let minValue = nonZero.min() {
                 // NumPy compares in the array's dtype (NEP 50 weak Python floats).
                 if float32 {
                     let (hi, lo) = (Float(maxValue), Float(minValue))
-                    scientific = hi >= 1e8 || lo < Float(0.0001) || hi / lo > 1000
+                    scientific = hi >= 1e8 || (!options.suppress && (lo < Float(0.0001) || hi / lo > 1000))
                 } else {
-                    scientific = maxValue >= 1e8 || minValue < 0.0001 || maxValue / minValue > 1000
+                    scientific = maxValue >= 1e8 || (!options.suppress && (minValue < 0.0001 || maxValue / minValue > 1000))
                 }
             }
             if scientific {
-                let parts = finite.map { scientificParts($0, precision: 8, exponentDigits: 2) }
+                let parts = finite.map { scientificParts($0, precision: maxPrecision, exponentDigits: 2) }
                 let exponentSize = (parts.map(\.exponent.count).max() ?? 2) - 1
                 precision = parts.map(\.fraction.count).max() ?? 0
                 padLeft = parts.map(\.whole.count).max() ?? 0
@@ -437,7 +441,7 @@ enum NumpyFormatter {
         /// Sign and integer digits, and up to 8 fraction digits (no trailing zeros).
         private func positional(_ x: Double) -> (whole: String, fraction: String) {
             var d = digits(x)
-            if d.digits.count - d.point > 8 { d = PyDecimalDigits.fractional(x, count: 8) }
+            if d.digits.count - d.point > maxPrecision { d = PyDecimalDigits.fractional(x, count: maxPrecision) }
             let (whole, fraction) = positionalParts(d)
             return ((x.sign == .minus ? "-" : "") + whole, fraction)
         }

@@ -367,6 +367,31 @@ final class NumpyModuleTests: InterpreterTestCase {
         """)
     }
 
+    func testPrintOptions() {
+        assertOutput("""
+        import numpy as np
+        a = np.array([1/3, 2e-6, 10.5])
+        np.set_printoptions(precision=3)
+        print(a, repr(a), np.float64(1/3), np.array([1/3]), np.array([1e-10, 1.]), np.float32(1/3), np.array([1/3], dtype=np.float32))
+        np.set_printoptions(suppress=True)
+        print(a, np.array([1e-10, 1.]), np.array([1e9, 1.]), np.array([[0.5, -1e-7], [123.456789, 2]]))
+        np.set_printoptions(precision=4, suppress=True)
+        np.random.seed(0)
+        print(np.random.randn(3, 3) * 1e-3, np.arange(3) / 7)
+        np.set_printoptions(precision=8, suppress=False)
+        print(a)
+        """, """
+        [3.333e-01 2.000e-06 1.050e+01] array([3.333e-01, 2.000e-06, 1.050e+01]) 0.3333333333333333 [0.333] [1.e-10 1.e+00] 0.33333334 [0.333]
+        [ 0.333  0.    10.5  ] [0. 1.] [1.e+09 1.e+00] [[  0.5    -0.   ]
+         [123.457   2.   ]]
+        [[ 0.0018  0.0004  0.001 ]
+         [ 0.0022  0.0019 -0.001 ]
+         [ 0.001  -0.0002 -0.0001]] [0.     0.1429 0.2857]
+        [3.33333333e-01 2.00000000e-06 1.05000000e+01]
+
+        """)
+    }
+
     func testErrors() {
         assertOutput("""
         import numpy as np

@@ -193,6 +193,19 @@ MODULE_CASES = {
         np.exp(x, out=x)
         print(x)
     """,
+    "PrintOptions": """
+        import numpy as np
+        a = np.array([1/3, 2e-6, 10.5])
+        np.set_printoptions(precision=3)
+        print(a, repr(a), np.float64(1/3), np.array([1/3]), np.array([1e-10, 1.]), np.float32(1/3), np.array([1/3], dtype=np.float32))
+        np.set_printoptions(suppress=True)
+        print(a, np.array([1e-10, 1.]), np.array([1e9, 1.]), np.array([[0.5, -1e-7], [123.456789, 2]]))
+        np.set_printoptions(precision=4, suppress=True)
+        np.random.seed(0)
+        print(np.random.randn(3, 3) * 1e-3, np.arange(3) / 7)
+        np.set_printoptions(precision=8, suppress=False)
+        print(a)
+    """,
     "Errors": """
         import numpy as np
         attempts = [
