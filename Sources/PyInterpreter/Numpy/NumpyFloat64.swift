@@ -61,6 +61,7 @@ enum NumpyFloat64 {
             guard d.isFinite else { throw PyError(d.isNaN ? .valueError : .overflowError, d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
             return .int(Int(d.rounded(.towardZero)))
         }
+        NumpyScalarRounding.install(b)
         b.method("__bool__") { _, me, _ in .bool(try value(me) != 0) }
         b.method("__hash__") { _, me, _ in .int(try value(me).hashValue) }
         b.method("item") { _, me, _ in .float(try value(me)) }

@@ -97,6 +97,7 @@ enum NumpyInt64 {
         b.method("__index__") { _, me, _ in .int(Int(try value(me))) }
         b.method("__int__") { _, me, _ in .int(Int(try value(me))) }
         b.method("__float__") { _, me, _ in .float(Double(try value(me))) }
+        NumpyScalarRounding.install(b)
         b.method("__bool__") { _, me, _ in .bool(try value(me) != 0) }
         b.method("__hash__") { _, me, _ in .int(Int(try value(me))) }
         b.method("item") { _, me, _ in .int(Int(try value(me))) }

@@ -214,6 +214,7 @@ enum NumpyFloat32 {
         }
         b.method("__bool__") { _, me, _ in .bool(try value(me) != 0) }
         b.method("__hash__") { _, me, _ in .int(Double(try value(me)).hashValue) }
+        NumpyScalarRounding.install(b)
         b.method("item") { _, me, _ in .float(Double(try value(me))) }
         b.property("dtype") { _, _ in .object(NumpyDType.make(.float32)) }
         b.method("__neg__") { _, me, _ in make(-(try value(me))) }

@@ -392,6 +392,25 @@ final class NumpyModuleTests: InterpreterTestCase {
         """)
     }
 
+    func testScalarsWithBuiltins() {
+        assertOutput("""
+        import numpy as np
+        import math
+        a = np.array([0.125, 2.5, -1.75])
+        m = a.mean()
+        l = [a[0], a[1], a[2]]
+        print(round(m, 3), repr(round(m, 3)), round(a[1]), abs(a[2]), max(l), min(l), sum(l), sorted(l), math.exp(m), math.sqrt(a[1]))
+        print("%.3f %s %r" % (m, m, m), "{:.2f}".format(m), str(m), float(m), m.item(), int(a[1]), m.round(2))
+        i = np.arange(4)
+        print(sum(i), max(i), round(i[2]), "%d" % i[3], math.factorial(i[3]), [0, 1, 2][i[1]], "ab" * i[2])
+        """, """
+        0.292 np.float64(0.292) 2 1.75 2.5 -1.75 0.875 [np.float64(-1.75), np.float64(0.125), np.float64(2.5)] 1.338656724353094 1.5811388300841898
+        0.292 0.2916666666666667 np.float64(0.2916666666666667) 0.29 0.2916666666666667 0.2916666666666667 0.2916666666666667 2 0.29
+        6 3 2 3 6 1 abab
+
+        """)
+    }
+
     func testErrors() {
         assertOutput("""
         import numpy as np

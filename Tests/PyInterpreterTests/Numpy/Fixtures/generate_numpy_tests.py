@@ -206,6 +206,17 @@ MODULE_CASES = {
         np.set_printoptions(precision=8, suppress=False)
         print(a)
     """,
+    "ScalarsWithBuiltins": """
+        import numpy as np
+        import math
+        a = np.array([0.125, 2.5, -1.75])
+        m = a.mean()
+        l = [a[0], a[1], a[2]]
+        print(round(m, 3), repr(round(m, 3)), round(a[1]), abs(a[2]), max(l), min(l), sum(l), sorted(l), math.exp(m), math.sqrt(a[1]))
+        print("%.3f %s %r" % (m, m, m), "{:.2f}".format(m), str(m), float(m), m.item(), int(a[1]), m.round(2))
+        i = np.arange(4)
+        print(sum(i), max(i), round(i[2]), "%d" % i[3], math.factorial(i[3]), [0, 1, 2][i[1]], "ab" * i[2])
+    """,
     "Errors": """
         import numpy as np
         attempts = [
