@@ -1,7 +1,8 @@
 import Autograd
 
-/// ndarray's named methods and the `T` attribute. Results are new arrays
-/// (Litgrad's arrays never share memory with a slice of another).
+/// ndarray's named methods and the `T` attribute. As in NumPy, `T`,
+/// `transpose`, `reshape` and `ravel` give views when they can; the rest
+/// give new arrays.
 enum NumpyArrayMethods {
     static func install(_ b: NativeClassBuilder) {
         for kind in [NumpyReductions.Kind.sum, .mean, .max, .min, .argmax, .argmin, .std, .var] {
@@ -10,19 +11,19 @@ enum NumpyArrayMethods {
         NumpyShapeAndLogic.installMethods(b)
         b.method("copy") { _, me, _ in try NumpyArray.make(NumpyArray.this(me)) }
         b.method("flatten") { _, me, _ in try NumpyArray.make(NumpyArray.this(me).reshape([-1])) }
-        b.method("ravel") { _, me, _ in try NumpyArray.make(NumpyArray.this(me).reshape([-1])) }
+        b.method("ravel") { _, me, _ in try NumpyArray.view(NumpyArray.this(me).reshape([-1])) }
         b.method("reshape") { interp, me, args in
-            try NumpyArray.make(NumpyErrors.reshape(NumpyArray.this(me), TorchValues.shape(interp, args.positional, "reshape")))
+            try NumpyArray.view(NumpyErrors.reshape(NumpyArray.this(me), TorchValues.shape(interp, args.positional, "reshape")))
         }
         b.method("astype") { _, me, args in
             let a = try NativeSignature("astype", "dtype").bind(args)
             guard let dtype = try NumpyConvert.dtype(a["dtype"]) else { throw PyError(.typeError, "Cannot interpret 'None' as a data type") }
             return try NumpyArray.make(GradMode.with(enabled: false) { try NumpyArray.this(me).to(dtype) })
         }
-        b.property("T") { _, me in try NumpyArray.make(transposed(NumpyArray.this(me))) }
+        b.property("T") { _, me in try NumpyArray.view(transposed(NumpyArray.this(me))) }
         b.method("transpose") { _, me, args in
             guard args.positional.isEmpty else { throw PyError(.typeError, "Litgrad supports transpose() without axes only") }
-            return try NumpyArray.make(transposed(NumpyArray.this(me)))
+            return try NumpyArray.view(transposed(NumpyArray.this(me)))
         }
         b.method("dot") { interp, me, args in try NumpyModule.dot(interp, me, try args.exactly(1, "dot")[0]) }
         b.method("clip") { interp, me, args in

@@ -113,6 +113,32 @@ final class NumpyModuleTests: InterpreterTestCase {
         """)
     }
 
+    func testReshapeAndTransposeGiveViews() {
+        assertOutput("""
+        import numpy as np
+        a = np.arange(6.)
+        b = a.reshape(2, 3)
+        b[0, 0] = 10
+        t = b.T
+        t[2, 1] = -5
+        r = b.ravel()
+        r[1] = 7
+        print(a, b, t, r, t.shape, repr(t), t.sum(axis=0), t @ b, t.copy().flatten(), t + 1, t[0])
+        """, """
+        [10.  7.  2.  3.  4. -5.] [[10.  7.  2.]
+         [ 3.  4. -5.]] [[10.  3.]
+         [ 7.  4.]
+         [ 2. -5.]] [10.  7.  2.  3.  4. -5.] (3, 2) array([[10.,  3.],
+               [ 7.,  4.],
+               [ 2., -5.]]) [19.  2.] [[109.  82.   5.]
+         [ 82.  65.  -6.]
+         [  5.  -6.  29.]] [10.  3.  7.  4.  2. -5.] [[11.  4.]
+         [ 8.  5.]
+         [ 3. -4.]] [10.  3.]
+
+        """)
+    }
+
     func testInPlaceUpdates() {
         assertOutput("""
         import numpy as np

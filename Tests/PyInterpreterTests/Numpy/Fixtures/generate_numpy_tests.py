@@ -66,6 +66,17 @@ MODULE_CASES = {
         s[...] = 0
         print(a)
     """,
+    "ReshapeAndTransposeGiveViews": """
+        import numpy as np
+        a = np.arange(6.)
+        b = a.reshape(2, 3)
+        b[0, 0] = 10
+        t = b.T
+        t[2, 1] = -5
+        r = b.ravel()
+        r[1] = 7
+        print(a, b, t, r, t.shape, repr(t), t.sum(axis=0), t @ b, t.copy().flatten(), t + 1, t[0])
+    """,
     "InPlaceUpdates": """
         import numpy as np
         w = np.ones((2, 2))
