@@ -36,7 +36,8 @@ enum NumpyErrors {
 
     /// `reshape` with NumPy's message for a size mismatch (`-1` shows as `newaxis`).
     static func reshape(_ t: Tensor, _ shape: [Int]) throws -> Tensor {
-        let known = shape.filter { $0 != -1 }.reduce(1, *)
+        if shape.contains(where: { $0 < -1 }) { throw PyError(.valueError, "negative dimensions not allowed") }
+        let known = try NumpyModule.elementCount(shape.filter { $0 != -1 }, dtype: t.dtype)
         let unknowns = shape.filter { $0 == -1 }.count
         let fits = unknowns == 0 ? known == t.count : unknowns == 1 && known != 0 && t.count % known == 0
         guard fits else {

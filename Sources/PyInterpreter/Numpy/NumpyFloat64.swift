@@ -43,13 +43,18 @@ enum NumpyFloat64 {
         }
     }
 
+    /// What `float(x)` gives, so strings such as "nan" are accepted as NumPy does.
+    static func pythonFloat(_ interp: Interpreter, _ x: Value) throws -> Double {
+        try interp.toDouble(try interp.call(.object(PyType.float), Arguments([x])))
+    }
+
     static func power(_ base: Double, _ exponent: Double) -> Double { pow(base, exponent) }
 
     static let type: PyType = {
         let b = NativeClassBuilder("float64", module: "numpy")
         b.initializer { interp, this, args in
             let a = try NativeSignature("float64", .init("x", default: .float(0))).bind(args)
-            this.instance?.payload = Tensor.scalar(try interp.toDouble(a["x"]), dtype: .float64)
+            this.instance?.payload = Tensor.scalar(try pythonFloat(interp, a["x"]), dtype: .float64)
             return .none
         }
         b.method("__str__") { _, me, _ in .string(PyFloatFormat.repr(try value(me))) }
@@ -59,7 +64,7 @@ enum NumpyFloat64 {
         b.method("__int__") { _, me, _ in
             let d = try value(me)
             guard d.isFinite else { throw PyError(d.isNaN ? .valueError : .overflowError, d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
-            return .int(Int(d.rounded(.towardZero)))
+            return try IntMath.fromDouble(d)
         }
         NumpyScalarRounding.install(b)
         b.method("__bool__") { _, me, _ in .bool(try value(me) != 0) }

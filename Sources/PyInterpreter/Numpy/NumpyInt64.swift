@@ -54,12 +54,13 @@ enum NumpyInt64 {
     /// Python's floor division and modulo (NumPy's for int64 match them; division by zero gives 0).
     private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
         guard b != 0 else { return 0 }
+        if b == -1 { return 0 &- a }
         let (q, r) = a.quotientAndRemainder(dividingBy: b)
         return r != 0 && (r < 0) != (b < 0) ? q - 1 : q
     }
 
     private static func modulo(_ a: Int64, _ b: Int64) -> Int64 {
-        guard b != 0 else { return 0 }
+        guard b != 0 && b != -1 else { return 0 }
         let r = a % b
         return r != 0 && (r < 0) != (b < 0) ? r + b : r
     }
@@ -83,7 +84,8 @@ enum NumpyInt64 {
             let x = a["x"]
             let i: Int
             if case .float(let d) = x {
-                guard d.isFinite, abs(d) < 9.2e18 else { throw PyError(.overflowError, "cannot convert float \(d.isNaN ? "NaN" : "infinity") to integer") }
+                guard !d.isNaN else { throw PyError(.valueError, "cannot convert float NaN to integer") }
+                guard d.isFinite, abs(d) < 9.2e18 else { throw PyError(.overflowError, "Python int too large to convert to C long") }
                 i = Int(d.rounded(.towardZero))
             } else {
                 i = try interp.indexValue(x)
@@ -106,7 +108,10 @@ enum NumpyInt64 {
         b.property("ndim") { _, _ in .int(0) }
         b.method("__neg__") { _, me, _ in make(0 &- (try value(me))) }
         b.method("__pos__") { _, me, _ in me }
-        b.method("__abs__") { _, me, _ in make(Swift.abs(try value(me))) }
+        b.method("__abs__") { _, me, _ in
+            let i = try value(me)
+            return make(i < 0 ? 0 &- i : i)  // wraps at Int64.min, as NumPy does
+        }
         for reflected in [false, true] {
             let r = reflected ? "r" : ""
             b.method("__\(r)add__", arithmetic(reflected: reflected, integer: { $0 &+ $1 }, real: +))

@@ -15,8 +15,7 @@ enum NumpyRandomModule {
                 return dtype == .int64 ? .int(Int(v)) : .float(v)
             }
             let shape = try NumpyModule.shape(interp, size)
-            let count = shape.reduce(1, *)
-            try MemoryAccounting.check(elements: count, dtype: dtype)
+            let count = try NumpyModule.elementCount(shape, dtype: dtype)
             let values = try (0..<count).map { _ in try interp.tick(); return try next() }
             return try NumpyArray.make(Tensor.from(values, shape: shape, dtype: dtype))
         }
@@ -78,6 +77,8 @@ enum NumpyRandomModule {
         m.addFunction("permutation") { interp, args in
             let x = try args.exactly(1, "permutation")[0]
             if case .int(let n) = x {
+                guard n >= 0 else { throw PyError(.valueError, "negative dimensions are not allowed") }
+                _ = try NumpyModule.elementCount([n], dtype: .int64)
                 return try NumpyArray.make(permuted(Tensor.from((0..<n).map(Double.init), shape: [n], dtype: .int64)))
             }
             return try NumpyArray.make(permuted(NumpyConvert.array(interp, x, dtype: nil)))
@@ -88,6 +89,7 @@ enum NumpyRandomModule {
             let population: Tensor
             if case .int(let n) = a["a"] {
                 guard n > 0 else { throw PyError(.valueError, "a must be a positive integer unless no samples are taken") }
+                _ = try NumpyModule.elementCount([n], dtype: .int64)
                 population = try Tensor.from((0..<n).map(Double.init), shape: [n], dtype: .int64)
             } else {
                 population = try NumpyConvert.array(interp, a["a"], dtype: nil)
@@ -102,7 +104,7 @@ enum NumpyRandomModule {
                 if TorchValues.isInt(a["a"]) { return .int(Int(pick())) }
                 return try NumpyArray.element(Tensor.scalar(pick(), dtype: population.dtype))
             }
-            let count = a["size"].isNone ? 1 : try NumpyModule.shape(interp, a["size"]).reduce(1, *)
+            let count = a["size"].isNone ? 1 : try NumpyModule.elementCount(NumpyModule.shape(interp, a["size"]), dtype: population.dtype)
             guard count <= n else { throw PyError(.valueError, "Cannot take a larger sample than population when 'replace=False'") }
             let order = try permuted(Tensor.from((0..<n).map(Double.init), shape: [n], dtype: .int64)).int64s()
             let picked = order.prefix(count).map { values[Int($0)] }

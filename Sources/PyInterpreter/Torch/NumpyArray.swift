@@ -104,7 +104,7 @@ enum NumpyArray {
         b.method("__float__") { _, me, _ in .float(try scalarOnly(this(me)).scalarDouble()) }
         b.method("__int__") { _, me, _ in
             let t = try scalarOnly(this(me))
-            return t.dtype.isFloatingPoint ? .int(Int(try t.scalarDouble().rounded(.towardZero))) : .int(Int(try t.scalarInt64()))
+            return t.dtype.isFloatingPoint ? try IntMath.fromDouble(try t.scalarDouble()) : .int(Int(try t.scalarInt64()))
         }
         b.method("tolist") { _, me, _ in try TensorClass.list(this(me)) }
         b.method("item") { _, me, _ in
@@ -200,7 +200,7 @@ enum NumpyFloat32 {
         // `np.float32(x)`: the number rounded to float32.
         b.initializer { interp, this, args in
             let a = try NativeSignature("float32", .init("x", default: .float(0))).bind(args)
-            this.instance?.payload = Tensor.scalar(Double(Float(try interp.toDouble(a["x"]))), dtype: .float32)
+            this.instance?.payload = Tensor.scalar(Double(Float(try NumpyFloat64.pythonFloat(interp, a["x"]))), dtype: .float32)
             return .none
         }
         b.method("__str__") { _, me, _ in .string(NumpyFormatter.float32Str(try value(me))) }
@@ -210,7 +210,7 @@ enum NumpyFloat32 {
         b.method("__int__") { _, me, _ in
             let f = try value(me)
             guard f.isFinite else { throw PyError(f.isNaN ? .valueError : .overflowError, f.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
-            return .int(Int(f.rounded(.towardZero)))
+            return try IntMath.fromDouble(Double(f))
         }
         b.method("__bool__") { _, me, _ in .bool(try value(me) != 0) }
         b.method("__hash__") { _, me, _ in .int(Double(try value(me)).hashValue) }
