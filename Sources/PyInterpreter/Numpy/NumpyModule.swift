@@ -15,7 +15,7 @@ enum NumpyModule {
         m["e"] = .float(M_E)
         m["inf"] = .float(.infinity)
         m["nan"] = .float(.nan)
-        m["newaxis"] = .none
+        m["newaxis"] = Value.none
         m["float32"] = .object(NumpyFloat32.type)
         m["float64"] = .object(NumpyFloat64.type)
         m["int64"] = .object(NumpyInt64.type)

@@ -191,6 +191,8 @@ final class NumpyModuleTests: InterpreterTestCase {
         print(np.eye(2), repr(np.zeros_like(np.arange(3))), repr(np.ones_like(np.zeros(2))))
         print(repr(np.array([[1, 2], [3, 4]])), repr(np.array([1.5, 2])), repr(np.asarray([True, False])))
         print(repr(np.array([1, 2], dtype=float)), np.array([1, 2], dtype="float32").dtype)
+        a = np.arange(3)
+        print(a[:, np.newaxis].shape, a[np.newaxis].shape, np.newaxis, np.inf, -np.inf < 0, np.isnan if False else np.nan != np.nan)
         """, """
         array([0., 0., 0.]) array([[1, 1],
                [1, 1]]) array([3.5, 3.5])
@@ -200,6 +202,7 @@ final class NumpyModuleTests: InterpreterTestCase {
         array([[1, 2],
                [3, 4]]) array([1.5, 2. ]) array([ True, False])
         array([1., 2.]) float32
+        (3, 1) (1, 3) None inf True True
 
         """)
     }

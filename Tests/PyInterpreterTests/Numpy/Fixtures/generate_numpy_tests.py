@@ -109,6 +109,8 @@ MODULE_CASES = {
         print(np.eye(2), repr(np.zeros_like(np.arange(3))), repr(np.ones_like(np.zeros(2))))
         print(repr(np.array([[1, 2], [3, 4]])), repr(np.array([1.5, 2])), repr(np.asarray([True, False])))
         print(repr(np.array([1, 2], dtype=float)), np.array([1, 2], dtype="float32").dtype)
+        a = np.arange(3)
+        print(a[:, np.newaxis].shape, a[np.newaxis].shape, np.newaxis, np.inf, -np.inf < 0, np.isnan if False else np.nan != np.nan)
     """,
     "Ufuncs": """
         import numpy as np
