@@ -18,6 +18,8 @@ enum NumpyConvert {
         case .bool(let b): return .scalar(b ? 1 : 0, dtype: dtype ?? .bool)
         default: break
         }
+        // A range is a sequence of ints to NumPy.
+        if case .object(let o) = data, o is PyRange { return try array(interp, .list(try interp.iterate(data)), dtype: dtype) }
         if let dtype { return try TorchValues.tensor(from: data, dtype: dtype, interp: interp) }
         let inferred = try TorchValues.tensor(from: data, dtype: nil, interp: interp)
         // torch infers its default float32 for Python floats; NumPy uses float64.

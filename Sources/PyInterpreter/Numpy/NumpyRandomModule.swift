@@ -85,7 +85,6 @@ enum NumpyRandomModule {
         }
         m.addFunction("choice") { interp, args in
             let a = try NativeSignature("choice", "a", .init("size", default: .none), .init("replace", default: .bool(true)), .init("p", default: .none)).bind(args)
-            guard a["p"].isNone else { throw PyError(.notImplementedError, "Litgrad's np.random.choice does not support p=") }
             let population: Tensor
             if case .int(let n) = a["a"] {
                 guard n > 0 else { throw PyError(.valueError, "a must be a positive integer unless no samples are taken") }
@@ -97,6 +96,20 @@ enum NumpyRandomModule {
             }
             let n = population.count
             let values = population.doubles()
+            if !a["p"].isNone {
+                guard try a.bool("replace") else { throw PyError(.notImplementedError, "Litgrad's np.random.choice supports p= with replace=True only") }
+                let cdf = try cumulative(NumpyConvert.array(interp, a["p"], dtype: .float64).doubles(), count: n)
+                // Legacy choice: uniform draws placed in the normalised running sum (searchsorted, side='right').
+                let pick = { () -> Double in
+                    let u = state.nextDouble()
+                    var lo = 0, hi = cdf.count
+                    while lo < hi { let mid = (lo + hi) / 2; if cdf[mid] <= u { lo = mid + 1 } else { hi = mid } }
+                    return values[lo]
+                }
+                guard a["size"].isNone else { return try draw(a["size"], dtype: population.dtype, pick) }
+                if TorchValues.isInt(a["a"]) { return .int(Int(pick())) }
+                return try NumpyArray.element(Tensor.scalar(pick(), dtype: population.dtype))
+            }
             if try a.bool("replace") {
                 let pick = { values[Int(state.bounded(UInt64(n - 1)))] }
                 guard a["size"].isNone else { return try draw(a["size"], dtype: population.dtype, pick) }
@@ -110,6 +123,27 @@ enum NumpyRandomModule {
             let picked = order.prefix(count).map { values[Int($0)] }
             if a["size"].isNone { return try NumpyArray.element(Tensor.scalar(picked[0], dtype: population.dtype)) }
             return try NumpyArray.make(Tensor.from(Array(picked), shape: NumpyModule.shape(interp, a["size"]), dtype: population.dtype))
+        }
+
+        /// The running sum of the probabilities divided by its last value, after NumPy's checks.
+        func cumulative(_ p: [Double], count: Int) throws -> [Double] {
+            guard p.count == count else { throw PyError(.valueError, "'a' and 'p' must have same size") }
+            guard !p.contains(where: { $0.isNaN }) else { throw PyError(.valueError, "probabilities contain NaN") }
+            guard !p.contains(where: { $0 < 0 }) else { throw PyError(.valueError, "probabilities are not non-negative") }
+            // Kahan-summed total within sqrt(float64 eps) of 1.
+            var total = 0.0, compensation = 0.0
+            for x in p {
+                let y = x - compensation
+                let t = total + y
+                compensation = (t - total) - y
+                total = t
+            }
+            guard Swift.abs(total - 1) <= 1.4901161193847656e-08 else { throw PyError(.valueError, "probabilities do not sum to 1") }
+            var running = 0.0
+            var cdf = p.map { running += $0; return running }
+            let last = cdf[cdf.count - 1]
+            cdf = cdf.map { $0 / last }
+            return cdf
         }
 
         /// Legacy shuffle of the first axis: for i from n-1 down to 1, swap i with interval(i).

@@ -277,6 +277,21 @@ RANDOM_CASES = {
         print(np.random.randn(5))
         print(repr(np.random.randn(1000).sum()))
     """,
+    "ChoiceWithProbabilities": """
+        import numpy as np
+        np.random.seed(3)
+        p = np.array([0.1, 0.2, 0.3, 0.4])
+        print(np.random.choice(4, p=p), np.random.choice(4, 10, p=p), np.random.choice([1.5, 2.5], size=(2, 3), p=[0.5, 0.5]))
+        x = np.random.randn(27)
+        q = np.exp(x) / np.sum(np.exp(x))
+        print([int(np.random.choice(range(27), p=q.ravel())) for _ in range(15)])
+        print(np.random.choice(np.arange(4) * 10, p=[0, 0, 1, 0]), np.random.rand(), np.array(range(3)))
+        for bad in [[0.5, 0.6], [-0.1, 1.1], [0.5, 0.5, 0.0]]:
+            try:
+                np.random.choice(2, p=bad)
+            except ValueError as e:
+                print(e)
+    """,
     "Uniform": """
         import numpy as np
         np.random.seed(5)
