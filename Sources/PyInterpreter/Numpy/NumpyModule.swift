@@ -169,8 +169,13 @@ enum NumpyModule {
             return try NumpyArray.element(NumpyArrayOperators.compute(NumpyArrayOperators.multiply, .init(tensor: a, isWeak: false), .init(tensor: b, isWeak: false)))
         }
         m.addFunction("clip") { interp, args in
-            let a = try NativeSignature("clip", "a", "a_min", "a_max").bind(args)
-            return try clip(interp, NumpyConvert.array(interp, a["a"], dtype: nil), a["a_min"], a["a_max"])
+            let a = try NativeSignature("clip", "a", "a_min", "a_max", .init("out", default: .none)).bind(args)
+            let clipped = try clip(interp, NumpyConvert.array(interp, a["a"], dtype: nil), a["a_min"], a["a_max"])
+            guard !a["out"].isNone else { return clipped }
+            return try store(NumpyArray.this(clipped), into: a["out"], ufunc: "clip")
+        }
+        m.addFunction("copy") { interp, args in
+            try NumpyArray.make(NumpyConvert.array(interp, try args.exactly(1, "copy")[0], dtype: nil))
         }
         m.addFunction("round") { interp, args in
             let a = try NativeSignature("round", "a", .init("decimals", default: .int(0))).bind(args)

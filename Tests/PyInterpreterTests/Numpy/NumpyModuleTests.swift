@@ -440,6 +440,21 @@ final class NumpyModuleTests: InterpreterTestCase {
         """)
     }
 
+    func testCopyAndClipOut() {
+        assertOutput("""
+        import numpy as np
+        g = np.array([[-7., 0.5], [9., -1.]])
+        c = np.copy(g)
+        np.clip(g, -5, 5, out=g)
+        print(g, c, np.copy([1, 2]), repr(np.copy(np.float64(2.5))))
+        """, """
+        [[-5.   0.5]
+         [ 5.  -1. ]] [[-7.   0.5]
+         [ 9.  -1. ]] [1 2] array(2.5)
+
+        """)
+    }
+
     func testErrors() {
         assertOutput("""
         import numpy as np

@@ -230,6 +230,13 @@ MODULE_CASES = {
         i = np.arange(4)
         print(sum(i), max(i), round(i[2]), "%d" % i[3], math.factorial(i[3]), [0, 1, 2][i[1]], "ab" * i[2])
     """,
+    "CopyAndClipOut": """
+        import numpy as np
+        g = np.array([[-7., 0.5], [9., -1.]])
+        c = np.copy(g)
+        np.clip(g, -5, 5, out=g)
+        print(g, c, np.copy([1, 2]), repr(np.copy(np.float64(2.5))))
+    """,
     "Errors": """
         import numpy as np
         attempts = [
