@@ -73,7 +73,7 @@ enum NumpyModule {
             let a = try NativeSignature("arange", "start", .init("stop", default: .none), .init("step", default: .int(1)), .init("dtype", default: .none)).bind(args)
             let (startValue, stopValue) = a["stop"].isNone ? (Value.int(0), a["start"]) : (a["start"], a["stop"])
             let bounds = [startValue, stopValue, a["step"]]
-            let integral = bounds.allSatisfy { if case .int = $0 { return true }; return false }
+            let integral = bounds.allSatisfy(TorchValues.isIntegral)
             let (start, stop, step) = (try interp.toDouble(startValue), try interp.toDouble(stopValue), try interp.toDouble(a["step"]))
             guard step != 0 else { throw PyError(.zeroDivisionError, "division by zero") }
             let length = ((stop - start) / step).rounded(.up)

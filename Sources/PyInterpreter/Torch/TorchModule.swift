@@ -119,7 +119,7 @@ enum TorchModule {
             var start = a["start"], end = a["end"]
             if end.isNone { end = start; start = .int(0) }
             let step = a["step"]
-            let allInts = [start, end, step].allSatisfy { if case .int = $0 { return true }; return false }
+            let allInts = [start, end, step].allSatisfy(TorchValues.isIntegral)
             let dtype = try a.dtype() ?? (allInts ? .int64 : defaultFloat)
             return try finish(try Tensor.arange(TorchValues.double(interp, start), TorchValues.double(interp, end),
                                                 TorchValues.double(interp, step), dtype: dtype), a)

@@ -455,6 +455,27 @@ final class NumpyModuleTests: InterpreterTestCase {
         """)
     }
 
+    func testTorchWithNumpyValues() {
+        assertOutput("""
+        import numpy as np
+        import torch
+        a = np.ones(2)
+        t = torch.ones(2)
+        print(t * np.float64(2), np.float64(2) * t, t * np.float32(3))
+        print(torch.tensor([np.float64(1.0), 2.0]), torch.tensor(np.float32(2)), torch.tensor(np.int64(3)), torch.tensor([a[0], a[1]]))
+        print(torch.from_numpy(a).float(), torch.tensor(a, dtype=torch.float32), torch.as_tensor(a).dtype)
+        print(torch.from_numpy(np.arange(3)), torch.from_numpy(np.array([True, False])), torch.from_numpy(np.ones(2, dtype=np.float32)))
+        print(torch.zeros(int(np.int64(3))), torch.arange(np.int64(3)), torch.arange(torch.tensor(3)), np.arange(np.arange(5)[3]))
+        """, """
+        tensor([2., 2.]) tensor([2., 2.]) tensor([3., 3.])
+        tensor([1., 2.], dtype=torch.float64) tensor(2.) tensor(3) tensor([1., 1.], dtype=torch.float64)
+        tensor([1., 1.]) tensor([1., 1.]) torch.float64
+        tensor([0, 1, 2]) tensor([ True, False]) tensor([1., 1.])
+        tensor([0., 0., 0.]) tensor([0, 1, 2]) tensor([0, 1, 2]) [0 1 2]
+
+        """)
+    }
+
     func testErrors() {
         assertOutput("""
         import numpy as np

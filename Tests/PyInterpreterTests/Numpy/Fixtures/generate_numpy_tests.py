@@ -237,6 +237,17 @@ MODULE_CASES = {
         np.clip(g, -5, 5, out=g)
         print(g, c, np.copy([1, 2]), repr(np.copy(np.float64(2.5))))
     """,
+    "TorchWithNumpyValues": """
+        import numpy as np
+        import torch
+        a = np.ones(2)
+        t = torch.ones(2)
+        print(t * np.float64(2), np.float64(2) * t, t * np.float32(3))
+        print(torch.tensor([np.float64(1.0), 2.0]), torch.tensor(np.float32(2)), torch.tensor(np.int64(3)), torch.tensor([a[0], a[1]]))
+        print(torch.from_numpy(a).float(), torch.tensor(a, dtype=torch.float32), torch.as_tensor(a).dtype)
+        print(torch.from_numpy(np.arange(3)), torch.from_numpy(np.array([True, False])), torch.from_numpy(np.ones(2, dtype=np.float32)))
+        print(torch.zeros(int(np.int64(3))), torch.arange(np.int64(3)), torch.arange(torch.tensor(3)), np.arange(np.arange(5)[3]))
+    """,
     "Errors": """
         import numpy as np
         attempts = [
