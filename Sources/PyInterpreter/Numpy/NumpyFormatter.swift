@@ -1,8 +1,8 @@
 import Autograd
 
-/// NumPy 2.x `str`/`repr` of arrays with default print options (linewidth 75,
-/// precision 8, floatmode 'maxprec', threshold 1000, edgeitems 3), after
-/// numpy/_core/arrayprint.py.
+/// NumPy 2.x `str`/`repr` of arrays (linewidth 75, floatmode 'maxprec',
+/// threshold 1000, edgeitems 3; precision and suppress from
+/// `NumpyPrintOptions`), after numpy/_core/arrayprint.py.
 enum NumpyFormatter {
     static let lineWidth = 75
     static let threshold = 1000
