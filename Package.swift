@@ -87,7 +87,7 @@ let package = Package(
         ),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], exclude: ["Random/Fixtures", "Printing/Fixtures", "Kernels/Fixtures", "Ops/Fixtures"]),
         .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["FixtureScripts"]),
-        .testTarget(name: "PyInterpreterTests", dependencies: ["PyInterpreter"], exclude: ["PyLib/Fixtures", "Torch/Fixtures"]),
+        .testTarget(name: "PyInterpreterTests", dependencies: ["PyInterpreter"], exclude: ["PyLib/Fixtures", "Torch/Fixtures", "Numpy/Fixtures"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "BrowserTests", dependencies: ["Notebook"]),
         .testTarget(

@@ -282,6 +282,8 @@ extension Interpreter {
             if o is DictView { throw PyError(.typeError, "unhashable type: '\(v.typeName)'") }
             if o === PyNotImplementedType.shared { return .notImplemented }
             if o === PyEllipsisType.shared { return .ellipsis }
+            // NumPy scalars are dict keys equal to the Python numbers they hold.
+            if let number = NumpyArray.pythonNumber(v) { return try hashKey(number) }
             if let inst = o as? PyInstance {
                 if let h = inst.cls.lookup(.dunderHash) {
                     if h.isNone { throw PyError(.typeError, "unhashable type: '\(inst.cls.name)'") }

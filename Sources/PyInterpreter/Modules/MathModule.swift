@@ -145,10 +145,7 @@ enum MathModule {
         }
         m.addFunction("factorial") { interp, args in
             let v = try args.exactly(1, "factorial")[0]
-            guard IntMath.big(v) != nil else {
-                if case .float = v { throw PyError(.typeError, "'float' object cannot be interpreted as an integer") }
-                throw PyError(.typeError, "'\(v.typeName)' object cannot be interpreted as an integer")
-            }
+            // Ints and objects with __index__ (numpy.int64); floats are refused.
             let n = try interp.indexValue(v)
             if n < 0 { throw PyError(.valueError, "factorial() not defined for negative values") }
             if n > 50_000 { throw PyError(.memoryError, "factorial() result too large") }

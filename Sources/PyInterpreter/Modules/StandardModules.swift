@@ -5,6 +5,9 @@ extension ModuleRegistry {
         let registry = ModuleRegistry()
         registry.register("math", MathModule.make)
         registry.register("random", RandomModule.make)
+        registry.register("numpy", NumpyModule.make)
+        registry.register("numpy.random", NumpyRandomModule.make)
+        registry.register("numpy.linalg", NumpyShapeAndLogic.linalg)
         TorchBindings.register(in: registry)
         PyplotBindings.register(in: registry)
         return registry

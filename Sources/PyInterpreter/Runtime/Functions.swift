@@ -147,6 +147,8 @@ public final class PySuper: PyObject {
 public final class PyModule: PyObject {
     public let name: String
     public var attributes = AttributeTable()
+    /// Swift-side state a native module keeps for its session (numpy's print options).
+    public var nativeState: AnyObject?
     public init(name: String) { self.name = name }
     public override var pyType: PyType { PyType.module }
 

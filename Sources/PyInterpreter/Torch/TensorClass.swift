@@ -329,7 +329,7 @@ enum TensorClass {
             if t.requiresGrad {
                 throw PyError(.runtimeError, "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }
-            return try NumpyArray.make(t)
+            return NumpyArray.sharing(t)
         }
         b.method("new_zeros") { interp, me, args in
             TorchValues.box(try Tensor.zeros(TorchValues.shape(interp, args.positional, "new_zeros"), dtype: try this(me).dtype))

@@ -55,10 +55,18 @@ enum TorchModule {
         let tensorSignature = NativeSignature("tensor", parameters: ["data"] + factoryKeywords)
         m.addFunction("tensor") { interp, args in
             let a = try tensorSignature.bind(args)
-            if TorchValues.tensor(a["data"]) != nil {
+            if TorchValues.tensor(a["data"]) != nil, !NumpyArray.isNumpy(a["data"]) {
                 interp.warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).")
             }
             return try finish(try TorchValues.tensor(from: a["data"], dtype: try a.dtype(), interp: interp), a)
+        }
+        // Shares the array's memory, as PyTorch's does.
+        m.addFunction("from_numpy") { _, args in
+            let array = try args.exactly(1, "from_numpy")[0]
+            guard array.pyType === NumpyArray.ndarray, let t = array.payload(Tensor.self) else {
+                throw PyError(.typeError, "expected np.ndarray (got \(array.typeName))")
+            }
+            return TorchValues.box(t.detach())
         }
         m.addFunction("as_tensor") { interp, args in
             let a = try NativeSignature("as_tensor", parameters: ["data"] + factoryKeywords).bind(args)
@@ -111,7 +119,7 @@ enum TorchModule {
             var start = a["start"], end = a["end"]
             if end.isNone { end = start; start = .int(0) }
             let step = a["step"]
-            let allInts = [start, end, step].allSatisfy { if case .int = $0 { return true }; return false }
+            let allInts = [start, end, step].allSatisfy(TorchValues.isIntegral)
             let dtype = try a.dtype() ?? (allInts ? .int64 : defaultFloat)
             return try finish(try Tensor.arange(TorchValues.double(interp, start), TorchValues.double(interp, end),
                                                 TorchValues.double(interp, step), dtype: dtype), a)

@@ -85,6 +85,14 @@ enum TorchValues {
         return try positional.map { try int($0, "\(function)(): argument 'size'") }
     }
 
+    /// A Python int, or a one-element integer tensor / NumPy integer (what
+    /// `arange` treats as an int bound).
+    static func isIntegral(_ v: Value) -> Bool {
+        if isInt(v) { return true }
+        if let t = tensor(v) { return t.count == 1 && !t.dtype.isFloatingPoint && t.dtype != .bool }
+        return false
+    }
+
     static func isInt(_ v: Value) -> Bool {
         if case .int = v { return true }
         if case .object(let o) = v, o is PyBigInt { return true }
