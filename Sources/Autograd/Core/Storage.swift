@@ -44,6 +44,17 @@ public final class Storage {
 
     public init(zeros count: Int, dtype: DType) {
         self.dtype = dtype
+        if count == 1 {
+            // Literals: a one-element buffer made by the literal path skips the
+            // runtime's generic metadata lookup that `init(repeating:count:)` pays.
+            switch dtype {
+            case .float32: f32 = [0]
+            case .float64: f64 = [0]
+            case .int64, .int32: i64 = [0]
+            case .bool: bools = [false]
+            }
+            return
+        }
         switch dtype {
         case .float32: f32 = [Float](repeating: 0, count: count)
         case .float64: f64 = [Double](repeating: 0, count: count)

@@ -63,6 +63,11 @@ enum MSEKernels {
     private static func loss<T: KernelFloat & StorageElement>(_: T.Type, _ x: Tensor, _ y: Tensor, _ reduction: Reduction) -> Tensor {
         let n = x.count
         let xs = T.buffer(of: x.storage), ys = T.buffer(of: y.storage)
+        if n == 1 {
+            // One element (a scalar loss): no buffer to sum, and a literal allocates cheapest.
+            let d = xs[x.offset] - ys[y.offset]
+            return Tensor(storage: T.storage([d * d], dtype: x.dtype), shape: reduction == .none ? x.shape : [])
+        }
         let squares = [T](unsafeUninitializedCapacity: n) { out, initialized in
             for i in 0..<n {
                 let d = xs[x.offset + i] - ys[y.offset + i]
@@ -88,6 +93,9 @@ enum MSEKernels {
     private static func gradient<T: KernelFloat & StorageElement>(_: T.Type, _ x: Tensor, _ y: Tensor, _ g: Tensor, norm: Double) -> Tensor {
         let n = x.count, alpha = T(norm)
         let xs = T.buffer(of: x.storage), ys = T.buffer(of: y.storage), gs = T.buffer(of: g.storage)
+        if n == 1 {
+            return Tensor(storage: T.storage([alpha * (xs[x.offset] - ys[y.offset]) * gs[g.offset]], dtype: x.dtype), shape: x.shape)
+        }
         let values = [T](unsafeUninitializedCapacity: n) { out, initialized in
             if g.count == 1 {
                 let gv = gs[g.offset]
