@@ -5,10 +5,28 @@
 public enum Promotion {
     /// The dtype both operands are converted to before an arithmetic op.
     public static func resultType(_ operands: [Tensor]) -> DType {
+        var groups = Groups()
+        for t in operands { groups.add(t) }
+        return groups.result
+    }
+
+    public static func resultType(_ a: Tensor, _ b: Tensor) -> DType {
+        // The common case: same dtype, same group.
+        if a.dtype == b.dtype && !a.isWrappedNumber && !b.isWrappedNumber { return a.dtype }
+        var groups = Groups()
+        groups.add(a)
+        groups.add(b)
+        return groups.result
+    }
+
+    /// The promoted dtype of each priority group: tensors with dims, 0-d
+    /// tensors, wrapped Python numbers (highest group wins, within a category).
+    private struct Groups {
         var dimResult: DType? = nil
         var zeroResult: DType? = nil
         var wrappedResult: DType? = nil
-        for t in operands {
+
+        mutating func add(_ t: Tensor) {
             if t.isWrappedNumber {
                 // A Python float takes the default dtype, not float64.
                 let d: DType = t.dtype.isFloatingPoint ? .float32 : t.dtype
@@ -19,13 +37,8 @@ public enum Promotion {
                 dimResult = promote(dimResult, t.dtype)
             }
         }
-        return combine(dimResult, combine(zeroResult, wrappedResult)) ?? .float32
-    }
 
-    public static func resultType(_ a: Tensor, _ b: Tensor) -> DType {
-        // The common case without building an array: same dtype, same group.
-        if a.dtype == b.dtype && !a.isWrappedNumber && !b.isWrappedNumber { return a.dtype }
-        return resultType([a, b])
+        var result: DType { combine(dimResult, combine(zeroResult, wrappedResult)) ?? .float32 }
     }
 
     static func combine(_ higher: DType?, _ lower: DType?) -> DType? {
@@ -40,7 +53,17 @@ public enum Promotion {
     public static func promote(_ a: DType?, _ b: DType) -> DType {
         guard let a else { return b }
         if a == b { return a }
-        let order: [DType] = [.bool, .int32, .int64, .float32, .float64]
-        return order[max(order.firstIndex(of: a)!, order.firstIndex(of: b)!)]
+        return rank(a) >= rank(b) ? a : b
+    }
+
+    /// Position in bool < int32 < int64 < float32 < float64.
+    private static func rank(_ d: DType) -> Int {
+        switch d {
+        case .bool: return 0
+        case .int32: return 1
+        case .int64: return 2
+        case .float32: return 3
+        case .float64: return 4
+        }
     }
 }
