@@ -9,6 +9,9 @@ extension Interpreter {
         // Builtin types handle no instance on the left, and none on the right
         // of a plain number (they do of a str or a dict view).
         if l.instance != nil || (r.instance != nil && isPlainNumber(l)) {
+            // Engine errors become PyTorch-worded exceptions, as from the special methods.
+            let fast = try runNative { try TensorArithmetic.binary(op, l, r) ?? .notImplemented }
+            if !fast.isNotImplemented { return fast }
             if let v = try dispatchBinary(op, l, r) { return v }
             throw unsupportedOperands(op, l, r)
         }
