@@ -15,20 +15,30 @@ enum TensorArithmetic {
         }
         if let a = plainTensor(l) {
             guard let b = try plainTensor(r) ?? number(r) else { return nil }
-            switch op {
-            case .add: return TorchValues.box(try a.add(b))
-            case .subtract: return TorchValues.box(try a.sub(b))
-            case .multiply: return TorchValues.box(try a.mul(b))
-            default: return TorchValues.box(try a.div(b))
-            }
+            return TorchValues.box(try forward(op, a, b))
         }
         // A number on the left: the tensor's reflected method.
         guard let b = plainTensor(r), let s = try number(l) else { return nil }
+        return TorchValues.box(try reflected(op, b, s))
+    }
+
+    /// `tensor op other` (`Tensor.__add__`, `__sub__`, `__mul__`, `__truediv__`).
+    static func forward(_ op: BinaryOp, _ tensor: Tensor, _ other: Tensor) throws -> Tensor {
         switch op {
-        case .add: return TorchValues.box(try s.add(b))
-        case .subtract: return TorchValues.box(try b.rsub(s))
-        case .multiply: return TorchValues.box(try s.mul(b))
-        default: return TorchValues.box(try b.reciprocal().mul(s))   // as `__rtruediv__`
+        case .add: return try tensor.add(other)
+        case .subtract: return try tensor.sub(other)
+        case .multiply: return try tensor.mul(other)
+        default: return try tensor.div(other)
+        }
+    }
+
+    /// `other op tensor` (`__radd__`, `__rsub__`, `__rmul__`, `__rtruediv__`).
+    static func reflected(_ op: BinaryOp, _ tensor: Tensor, _ other: Tensor) throws -> Tensor {
+        switch op {
+        case .add: return try other.add(tensor)
+        case .subtract: return try tensor.rsub(other)
+        case .multiply: return try other.mul(tensor)
+        default: return try tensor.reciprocal().mul(other)   // PyTorch computes s / a as a.reciprocal() * s
         }
     }
 

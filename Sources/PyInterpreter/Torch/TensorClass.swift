@@ -37,22 +37,18 @@ enum TensorClass {
     }
 
     static func operators(_ b: NativeClassBuilder) {
-        b.binaryMethod("__add__", binary { try $0.add($1) })
-        b.binaryMethod("__radd__", binary({ try $0.add($1) }, reflected: true))
-        b.binaryMethod("__sub__", binary { try $0.sub($1) })
-        b.binaryMethod("__rsub__") { _, me, other in
-            let a = try this(me)
-            guard let s = try TorchValues.operand(other) else { return .notImplemented }
-            return TorchValues.box(try a.rsub(s))
-        }
-        b.binaryMethod("__mul__", binary { try $0.mul($1) })
-        b.binaryMethod("__rmul__", binary({ try $0.mul($1) }, reflected: true))
-        b.binaryMethod("__truediv__", binary { try $0.div($1) })
-        b.binaryMethod("__rtruediv__") { _, me, other in
-            let a = try this(me)
-            guard let s = try TorchValues.operand(other) else { return .notImplemented }
-            // PyTorch computes s / a as a.reciprocal() * s.
-            return TorchValues.box(try a.reciprocal().mul(s))
+        // One definition for the special methods and the interpreter's fast path (TensorArithmetic).
+        for op in [BinaryOp.add, .subtract, .multiply, .trueDivide] {
+            b.binaryMethod("__\(op.dunder)__") { _, me, other in
+                let a = try this(me)
+                guard let s = try TorchValues.operand(other) else { return .notImplemented }
+                return TorchValues.box(try TensorArithmetic.forward(op, a, s))
+            }
+            b.binaryMethod("__r\(op.dunder)__") { _, me, other in
+                let a = try this(me)
+                guard let s = try TorchValues.operand(other) else { return .notImplemented }
+                return TorchValues.box(try TensorArithmetic.reflected(op, a, s))
+            }
         }
         b.binaryMethod("__floordiv__", binary { try $0.floorDivide($1) })
         b.binaryMethod("__rfloordiv__", binary({ try $0.floorDivide($1) }, reflected: true))
