@@ -49,15 +49,8 @@ enum AutogradFunctionalBinding {
             var rows: [[Tensor]] = leaves.map { _ in [] }
             let flat = try y.reshape([-1])
             for i in 0..<flat.count {
-                var gs: [Tensor?] = leaves.map { _ in nil }
-                if y.requiresGrad {
-                    let onehot = try Tensor.zeros([flat.count], dtype: y.dtype)
-                    onehot.storage.setDouble(i, 1)
-                    gs = try GradMode.with(enabled: createGraph) {
-                        try Backward.grad(outputs: [flat], inputs: leaves, gradOutputs: [onehot], retainGraph: true,
-                                          createGraph: createGraph, allowUnused: true)
-                    }
-                }
+                let gs = y.requiresGrad ? try gradientOfElement(i, of: flat, inputs: leaves, createGraph: createGraph)
+                                        : leaves.map { _ in nil }
                 for (j, x) in leaves.enumerated() { rows[j].append(try gs[j] ?? Tensor.zerosLike(x)) }
             }
             blocks.append(try zip(rows, leaves).map { row, x in
@@ -67,6 +60,16 @@ enum AutogradFunctionalBinding {
             })
         }
         return (blocks, outputsAreTuple)
+    }
+
+    /// ∂flat[i]/∂inputs: one backward pass seeded with the i-th basis vector (nil where unused).
+    static func gradientOfElement(_ i: Int, of flat: Tensor, inputs: [Tensor], createGraph: Bool) throws -> [Tensor?] {
+        let onehot = try Tensor.zeros([flat.count], dtype: flat.dtype)
+        onehot.storage.setDouble(i, 1)
+        return try GradMode.with(enabled: createGraph) {
+            try Backward.grad(outputs: [flat], inputs: inputs, gradOutputs: [onehot], retainGraph: true,
+                              createGraph: createGraph, allowUnused: true)
+        }
     }
 
     /// Packs blocks as PyTorch returns them: a tensor, a tuple, or a tuple of tuples.
@@ -244,11 +247,7 @@ enum AutogradFunctionalBinding {
         let flat = try y.reshape([-1])
         var columns: [Tensor] = []
         for i in 0..<flat.count {
-            let onehot = try Tensor.zeros([flat.count], dtype: y.dtype)
-            onehot.storage.setDouble(i, 1)
-            let g = try GradMode.with(enabled: false) {
-                try Backward.grad(outputs: [flat], inputs: [x], gradOutputs: [onehot], retainGraph: true, allowUnused: true)[0]
-            }
+            let g = try gradientOfElement(i, of: flat, inputs: [x], createGraph: false)[0]
             columns.append(try (g ?? Tensor.zerosLike(x)).reshape([-1]).to(y.dtype))
         }
         return try Tensor.stack(columns, dim: 1)
