@@ -47,28 +47,23 @@ public final class EngineContext {
     private var scratchOrder: [Unmanaged<Node>] = []
     private var scratchStack: [(Unmanaged<Node>, Int)] = []
 
-    func takeScratch() -> [Unmanaged<Node>] {
-        var taken: [Unmanaged<Node>] = []
-        swap(&taken, &scratchOrder)
+    func takeScratch() -> [Unmanaged<Node>] { Self.take(&scratchOrder) }
+    func returnScratch(_ buffer: inout [Unmanaged<Node>]) { Self.give(&buffer, back: &scratchOrder) }
+    func takeStack() -> [(Unmanaged<Node>, Int)] { Self.take(&scratchStack) }
+    func returnStack(_ buffer: inout [(Unmanaged<Node>, Int)]) { Self.give(&buffer, back: &scratchStack) }
+
+    /// Moves a reused buffer out, leaving an empty one (no copy).
+    private static func take<T>(_ slot: inout [T]) -> [T] {
+        var taken: [T] = []
+        swap(&taken, &slot)
         return taken
     }
 
-    func returnScratch(_ buffer: inout [Unmanaged<Node>]) {
-        guard buffer.capacity > scratchOrder.capacity else { return }
-        swap(&buffer, &scratchOrder)
-        scratchOrder.removeAll(keepingCapacity: true)
-    }
-
-    func takeStack() -> [(Unmanaged<Node>, Int)] {
-        var taken: [(Unmanaged<Node>, Int)] = []
-        swap(&taken, &scratchStack)
-        return taken
-    }
-
-    func returnStack(_ buffer: inout [(Unmanaged<Node>, Int)]) {
-        guard buffer.capacity > scratchStack.capacity else { return }
-        swap(&buffer, &scratchStack)
-        scratchStack.removeAll(keepingCapacity: true)
+    /// Keeps the larger of two buffers, emptied but with its capacity.
+    private static func give<T>(_ buffer: inout [T], back slot: inout [T]) {
+        guard buffer.capacity > slot.capacity else { return }
+        swap(&buffer, &slot)
+        slot.removeAll(keepingCapacity: true)
     }
 
     public init() {}

@@ -141,16 +141,9 @@ extension Tensor {
 
     /// A 0-d tensor holding `value`.
     public static func scalar(_ value: Double, dtype: DType = .float32) -> Tensor {
-        // Array literals: a one-element buffer allocated by the literal path
-        // skips the runtime's generic metadata lookup (a third of the cost).
-        switch dtype {
-        case .float32: return Tensor(storage: Storage([Float(value)]), shape: [])
-        case .float64: return Tensor(storage: Storage([value]), shape: [])
-        default:
-            let s = Storage(zeros: 1, dtype: dtype)
-            s.setDouble(0, value)
-            return Tensor(storage: s, shape: [])
-        }
+        let s = Storage(zeros: 1, dtype: dtype)
+        s.setDouble(0, value)
+        return Tensor(storage: s, shape: [])
     }
 
     /// A Python number as an operand: a 0-d tensor flagged as a wrapped

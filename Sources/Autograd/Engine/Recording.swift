@@ -36,9 +36,7 @@ extension Tensor {
     /// leak every such result. The alias links back to the node weakly
     /// (`savedOutputOf`), so a create_graph backward still differentiates
     /// through it, as PyTorch's saved outputs do.
-    var outputForBackward: Tensor {
-        Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
-    }
+    var outputForBackward: Tensor { detach() }
 
     // Inlined into every op, so the `inputs` and `saving` literals of the
     // common one- and two-tensor ops stay on the stack.
