@@ -93,25 +93,26 @@ public final class Tensor {
 
     /// All elements widened to Double, row-major.
     public func doubles() -> [Double] {
-        if dtype == .float64 && isContiguous { return Array(storage.f64[offset..<(offset + count)]) }
-        if dtype == .float32 && isContiguous { return storage.f32[offset..<(offset + count)].map(Double.init) }
-        return elementOffsets().map { storage.double($0) }
+        switch dtype {
+        case .float64: return elements(as: Double.self)
+        case .float32 where isContiguous: return storage.withElements(as: Float.self) { $0[offset..<(offset + count)].map(Double.init) }
+        default: return elementOffsets().map { storage.double($0) }
+        }
     }
 
     /// All elements of a float32 tensor, row-major (a copy only when not contiguous).
     public func floats() -> [Float] {
         precondition(dtype == .float32)
-        if isContiguous { return offset == 0 && count == storage.f32.count ? storage.f32 : Array(storage.f32[offset..<(offset + count)]) }
-        return elementOffsets().map { storage.f32[$0] }
+        return elements(as: Float.self)
     }
 
     public func int64s() -> [Int64] {
-        if (dtype == .int64 || dtype == .int32) && isContiguous { return Array(storage.i64[offset..<(offset + count)]) }
+        if dtype == .int64 || dtype == .int32 { return elements(as: Int64.self) }
         return elementOffsets().map { storage.int64($0) }
     }
 
     public func bools() -> [Bool] {
-        if dtype == .bool && isContiguous { return Array(storage.bools[offset..<(offset + count)]) }
+        if dtype == .bool { return elements(as: Bool.self) }
         return elementOffsets().map { storage.double($0) != 0 }
     }
 

@@ -29,7 +29,6 @@ public enum Backward {
     private static func executeReverse(roots: [Tensor], gradients: [Tensor?], retainGraph: Bool, createGraph: Bool,
                                        capture: [Tensor]?) throws -> [Tensor?] {
         // Pending gradients live on the nodes themselves (no dictionary keyed by identity).
-        var rootNodes: [Node] = []
         var captured = [Tensor?](repeating: nil, count: capture?.count ?? 0)
         func captureIndex(_ t: Tensor) -> Int? { capture?.firstIndex { $0 === t } }
         func captureNodeIndex(_ n: Node) -> Int? { capture?.firstIndex { $0.gradFn === n } }
@@ -52,7 +51,6 @@ public enum Backward {
             }
             if let fn = root.gradFn {
                 fn.pendingGradient = try accumulate(fn.pendingGradient, seed)
-                rootNodes.append(fn)
             } else if let k = captureIndex(root) {
                 captured[k] = try accumulate(captured[k], try root.gradientHooks.applied(to: seed))
             } else {
@@ -61,7 +59,7 @@ public enum Backward {
         }
 
         // Unretained: the roots keep every node of their graph alive for the whole pass.
-        var postOrder = topologicalPostOrder(rootNodes)
+        var postOrder = topologicalPostOrder(roots.lazy.compactMap { $0.gradFn })
         // An error part-way must not leave gradients behind on the nodes.
         defer {
             for node in postOrder { node._withUnsafeGuaranteedRef { $0.pendingGradient = nil } }
@@ -69,13 +67,13 @@ public enum Backward {
         }
         var hookedLeaves: [(leaf: Tensor, gradient: Tensor)] = []
         try GradMode.with(enabled: createGraph) {
-            for unmanaged in postOrder.reversed() {
-                let node = unmanaged.takeUnretainedValue()
-                guard var g = node.pendingGradient else { continue }
-                node.pendingGradient = nil
-                if !node.gradientHooks.isEmpty { g = try node.gradientHooks.applied(to: g) }
-                for weak in node.retainedOutputs {
-                    if let t = weak.tensor { try accumulateIntoLeaf(t, g, createGraph: createGraph) }
+            for unmanaged in postOrder.reversed() { try unmanaged._withUnsafeGuaranteedRef { node in
+                guard var g = node.pendingGradient.take() else { return }
+                if node.hasExtras {
+                    if !node.gradientHooks.isEmpty { g = try node.gradientHooks.applied(to: g) }
+                    for weak in node.retainedOutputs {
+                        if let t = weak.tensor { try accumulateIntoLeaf(t, g, createGraph: createGraph) }
+                    }
                 }
                 if capture != nil, let k = captureNodeIndex(node) {
                     captured[k] = try accumulate(captured[k], g)
@@ -83,9 +81,8 @@ public enum Backward {
                 var inputGrads = try node.apply(g)
                 if !retainGraph { node.released = true }
                 for i in 0..<Swift.min(node.inputCount, inputGrads.count) {
-                    // Taken out of the array, so a fresh gradient is held only here and a leaf can keep it.
-                    guard let edge = node.input(i), let ig = inputGrads[i] else { continue }
-                    inputGrads[i] = nil
+                    // Taken out, so a fresh gradient is held only here and a leaf can keep it.
+                    guard let edge = node.input(i), let ig = inputGrads.take(i) else { continue }
                     switch edge {
                     case .node(let next):
                         next.pendingGradient = try accumulate(next.pendingGradient, ig)
@@ -104,7 +101,7 @@ public enum Backward {
                         }
                     }
                 }
-            }
+            } }
             for (leaf, gradient) in hookedLeaves {
                 let g = try leaf.gradientHooks.applied(to: gradient)
                 if let k = captureIndex(leaf) {
@@ -122,7 +119,7 @@ public enum Backward {
     /// pass's number (no set of identities). The references are not retained
     /// (the roots keep the graph alive) and the arrays are the context's
     /// reused scratch: a small graph's sort allocates nothing.
-    static func topologicalPostOrder(_ roots: [Node]) -> [Unmanaged<Node>] {
+    static func topologicalPostOrder<Roots: Sequence<Node>>(_ roots: Roots) -> [Unmanaged<Node>] {
         var (postOrder, stack, pass) = EngineContext.withCurrent { context in
             context.backwardPasses &+= 1
             return (context.takeScratch(), context.takeStack(), context.backwardPasses)
@@ -131,21 +128,27 @@ public enum Backward {
             root.visitedInPass = pass
             stack.append((Unmanaged.passUnretained(root), 0))
             while let (unmanaged, i) = stack.last {
-                let next: Node? = unmanaged._withUnsafeGuaranteedRef { node in
-                    guard i < node.inputCount else { return nil }
-                    if case .node(let next)? = node.input(i) { return next }
-                    return unmanaged.takeUnretainedValue()   // an input without a node: stay on this one
+                // The next input of this node that has a node of its own, if any is left.
+                let found: (next: Unmanaged<Node>?, index: Int)? = unmanaged._withUnsafeGuaranteedRef { node in
+                    var j = i
+                    while j < node.inputCount {
+                        if let next = node.inputNode(j) { return (next, j) }
+                        j += 1
+                    }
+                    return nil
                 }
-                guard let next else {
+                guard let (next, j) = found, let next else {
                     postOrder.append(unmanaged)
                     stack.removeLast()
                     continue
                 }
-                stack[stack.count - 1].1 = i + 1
-                if next !== unmanaged.takeUnretainedValue() && next.visitedInPass != pass {
-                    next.visitedInPass = pass
-                    stack.append((Unmanaged.passUnretained(next), 0))
+                stack[stack.count - 1].1 = j + 1
+                let unvisited = next._withUnsafeGuaranteedRef { node in
+                    guard node.visitedInPass != pass else { return false }
+                    node.visitedInPass = pass
+                    return true
                 }
+                if unvisited { stack.append((next, 0)) }
             }
         }
         EngineContext.withCurrent { $0.returnStack(&stack) }

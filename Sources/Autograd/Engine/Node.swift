@@ -15,6 +15,16 @@ struct SavedTensor {
     let isOutput: Bool
 }
 
+/// A node's backward rule, in one of two forms:
+/// - `closure`: captures what it reads (most ops);
+/// - `table`: captures nothing and reads the node's saved tensors and
+///   `attribute` instead. A closure without captures needs no heap context,
+///   so the hot ops (arithmetic, mse) record one object fewer each.
+public enum BackwardRule {
+    case closure((Tensor) throws -> InputGradients)
+    case table((Node, Tensor) throws -> InputGradients)
+}
+
 /// One recorded operation (`grad_fn`): its PyTorch class name, the edges to
 /// its inputs, and its backward rule mapping the output's gradient to one
 /// gradient per input (nil where an input needs none).
@@ -26,7 +36,10 @@ public final class Node {
     private let moreInputs: [Edge?]
     /// The number of differentiable inputs.
     let inputCount: Int
-    let rule: (Tensor) throws -> [Tensor?]
+    let rule: BackwardRule
+    /// A number a `table` rule needs besides its saved tensors (an `alpha`, an
+    /// exponent, a loss's scale); zero where unused.
+    let attribute: Double
     /// Saved tensors, inline like the edges.
     private let saved0, saved1: SavedTensor?
     private let moreSaved: [SavedTensor]
@@ -40,6 +53,8 @@ public final class Node {
         extras = made
         return made
     }
+    /// Whether any rarely used field (hooks, retained outputs, figure output) was ever set.
+    var hasExtras: Bool { extras != nil }
     /// Non-leaf outputs that asked for `.grad` (`retain_grad()`).
     var retainedOutputs: [WeakTensor] {
         get { extras?.retainedOutputs ?? [] }
@@ -64,7 +79,11 @@ public final class Node {
         set { if newValue != nil || extras != nil { writableExtras.output = newValue } }
     }
 
-    init(name: String, symbol: String, inputs: [Edge?], saved: [SavedTensor], rule: @escaping (Tensor) throws -> [Tensor?]) {
+    convenience init(name: String, symbol: String, inputs: [Edge?], saved: [SavedTensor], rule: @escaping (Tensor) throws -> InputGradients) {
+        self.init(name: name, symbol: symbol, inputs: inputs, saved: saved, rule: .closure(rule), attribute: 0)
+    }
+
+    init(name: String, symbol: String, inputs: [Edge?], saved: [SavedTensor], rule: BackwardRule, attribute: Double) {
         self.name = name
         self.symbol = symbol
         inputCount = inputs.count
@@ -75,11 +94,12 @@ public final class Node {
         saved1 = saved.count > 1 ? saved[1] : nil
         moreSaved = saved.count > 2 ? Array(saved[2...]) : []
         self.rule = rule
+        self.attribute = attribute
     }
 
     /// The node of an op with at most two inputs and two saved tensors, built without arrays.
     init(name: String, symbol: String, inputCount: Int, input0: Edge?, input1: Edge?,
-         saved0: SavedTensor?, saved1: SavedTensor?, rule: @escaping (Tensor) throws -> [Tensor?]) {
+         saved0: SavedTensor?, saved1: SavedTensor?, rule: BackwardRule, attribute: Double) {
         self.name = name
         self.symbol = symbol
         self.inputCount = inputCount
@@ -90,6 +110,7 @@ public final class Node {
         self.saved1 = saved1
         moreSaved = []
         self.rule = rule
+        self.attribute = attribute
     }
 
     /// The edge to input `i` (nil where that input needs no grad).
@@ -99,6 +120,32 @@ public final class Node {
         case 0: return input0
         case 1: return input1
         default: return moreInputs[i - 2]
+        }
+    }
+
+    /// The node behind input `i`, unretained (nil for a leaf or no edge): the
+    /// backward pass's sort walks the graph without reference counting.
+    @inline(__always)
+    func inputNode(_ i: Int) -> Unmanaged<Node>? {
+        switch i {
+        case 0: if case .node(let n)? = input0 { return .passUnretained(n) }
+        case 1: if case .node(let n)? = input1 { return .passUnretained(n) }
+        default: if case .node(let n)? = moreInputs[i - 2] { return .passUnretained(n) }
+        }
+        return nil
+    }
+
+    /// Whether input `i` takes a gradient (PyTorch's `needs_input_grad`).
+    @inline(__always)
+    public func needsGradient(_ i: Int) -> Bool { input(i) != nil }
+
+    /// Saved tensor `i` (in the order of `saving:`, then the output), for `table` rules.
+    @inline(__always)
+    public func savedTensor(_ i: Int) -> Tensor {
+        switch i {
+        case 0: return saved0!.tensor
+        case 1: return saved1!.tensor
+        default: return moreSaved[i - 2].tensor
         }
     }
 
@@ -125,15 +172,23 @@ public final class Node {
     public var nextFunctions: [Edge?] { inputs }
 
     /// Runs the backward rule after checking the saved tensors are still valid.
-    func apply(_ grad: Tensor) throws -> [Tensor?] {
-        guard saved0 != nil else { return try rule(grad) }
+    func apply(_ grad: Tensor) throws -> InputGradients {
+        guard saved0 != nil else { return try invokeRule(grad) }
         if released {
             throw TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
         }
         try checkVersion(saved0)
         try checkVersion(saved1)
         for s in moreSaved { try checkVersion(s) }
-        return try rule(grad)
+        return try invokeRule(grad)
+    }
+
+    @inline(__always)
+    private func invokeRule(_ grad: Tensor) throws -> InputGradients {
+        switch rule {
+        case .closure(let rule): return try rule(grad)
+        case .table(let rule): return try rule(self, grad)
+        }
     }
 
     /// PyTorch's error when a saved tensor was changed in place after saving.
@@ -168,7 +223,7 @@ public final class Node {
     /// The local derivative of this node's (scalar) output with respect to each
     /// input, for figures: the rule applied to a gradient of one. Ignores release.
     public func localDerivatives(outputDType: DType) -> [Tensor?]? {
-        try? untracked { try rule(Tensor.scalar(1, dtype: outputDType)) }
+        try? untracked { try invokeRule(Tensor.scalar(1, dtype: outputDType)).array }
     }
 }
 

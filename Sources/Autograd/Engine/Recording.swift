@@ -16,18 +16,36 @@ extension Tensor {
     @discardableResult
     func recorded(_ name: String, symbol: String = "", inputs: [Tensor], saving: [Tensor] = [], output: Tensor? = nil,
                   tangent: ([Tensor?]) throws -> Tensor?,
-                  rule: @escaping (Tensor) throws -> [Tensor?]) throws -> Tensor {
-        // The forward rule only runs inside this call: non-escaping, so building it costs no allocation.
-        try withoutActuallyEscaping(tangent) { tangent in
-            try record(name, symbol: symbol, inputs: inputs, saving: saving, output: output, tangent: tangent, rule: rule)
-        }
+                  rule: @escaping (Tensor) throws -> InputGradients) throws -> Tensor {
+        // The forward rule only runs inside this call: non-escaping (and not
+        // optional, which would need a heap-allocated reabstraction thunk).
+        try record(name, symbol: symbol, inputs: inputs, saving: saving, output: output, tangent: tangent, rule: .closure(rule), attribute: 0)
+    }
+
+    /// An op whose backward rule is a `table` rule: it captures nothing and
+    /// reads `saving` (then `output`) and `attribute` from the node.
+    @discardableResult
+    func recorded(_ name: String, symbol: String = "", inputs: [Tensor], saving: [Tensor] = [], output: Tensor? = nil,
+                  attribute: Double = 0, tangent: ([Tensor?]) throws -> Tensor?,
+                  rule: @escaping (Node, Tensor) throws -> InputGradients) throws -> Tensor {
+        try record(name, symbol: symbol, inputs: inputs, saving: saving, output: output, tangent: tangent,
+                   rule: .table(rule), attribute: attribute)
+    }
+
+    /// A `table` rule for an op without a forward-mode rule.
+    @discardableResult
+    func recorded(_ name: String, symbol: String = "", inputs: [Tensor], saving: [Tensor] = [], output: Tensor? = nil,
+                  attribute: Double = 0, rule: @escaping (Node, Tensor) throws -> InputGradients) throws -> Tensor {
+        try record(name, symbol: symbol, inputs: inputs, saving: saving, output: output,
+                   tangent: { _ in throw Tensor.forwardADUnsupported(name) }, rule: .table(rule), attribute: attribute)
     }
 
     /// An op without a forward-mode rule (forward AD through it raises PyTorch's error).
     @discardableResult
     func recorded(_ name: String, symbol: String = "", inputs: [Tensor], saving: [Tensor] = [], output: Tensor? = nil,
-                  rule: @escaping (Tensor) throws -> [Tensor?]) throws -> Tensor {
-        try record(name, symbol: symbol, inputs: inputs, saving: saving, output: output, tangent: nil, rule: rule)
+                  rule: @escaping (Tensor) throws -> InputGradients) throws -> Tensor {
+        try record(name, symbol: symbol, inputs: inputs, saving: saving, output: output,
+                   tangent: { _ in throw Tensor.forwardADUnsupported(name) }, rule: .closure(rule), attribute: 0)
     }
 
     /// An alias of this result (same storage) for its own op's backward rule
@@ -42,8 +60,8 @@ extension Tensor {
     // common one- and two-tensor ops stay on the stack.
     @inline(__always)
     private func record(_ name: String, symbol: String, inputs: [Tensor], saving: [Tensor], output: Tensor?,
-                        tangent: (([Tensor?]) throws -> Tensor?)?,
-                        rule: @escaping (Tensor) throws -> [Tensor?]) throws -> Tensor {
+                        tangent: ([Tensor?]) throws -> Tensor?,
+                        rule: BackwardRule, attribute: Double) throws -> Tensor {
         if ForwardAD.isActive { try propagateTangent(name, inputs: inputs, tangent) }
         guard GradMode.isEnabled else { return self }
         var anyRequiresGrad = false
@@ -61,16 +79,35 @@ extension Tensor {
             }
             node = Node(name: name, symbol: symbol, inputCount: inputs.count,
                         input0: inputs.count > 0 ? inputs[0].gradientEdge : nil, input1: inputs.count > 1 ? inputs[1].gradientEdge : nil,
-                        saved0: save(0), saved1: save(1), rule: rule)
+                        saved0: save(0), saved1: save(1), rule: rule, attribute: attribute)
         } else {
             var saved = saving.map { SavedTensor(tensor: $0, version: $0.version, isOutput: false) }
             if let output { saved.append(SavedTensor(tensor: output, version: output.version, isOutput: true)) }
-            node = Node(name: name, symbol: symbol, inputs: inputs.map { $0.gradientEdge }, saved: saved, rule: rule)
+            node = Node(name: name, symbol: symbol, inputs: inputs.map { $0.gradientEdge }, saved: saved, rule: rule, attribute: attribute)
         }
         if let output {
             output.savedOutputOf = node
             output.requiresGrad = true
         }
+        gradFn = node
+        node.rememberOutput(self)
+        requiresGrad = true
+        return self
+    }
+
+    /// `recorded` for the hot two-input ops (arithmetic, mse), without the
+    /// `inputs`/`saving` arrays: a `table` rule over inputs `a` and `b`, saved
+    /// too when `savingInputs` (mul, div, mse; add and sub save nothing).
+    @inline(__always)
+    func recordedBinary(_ name: String, symbol: String, _ a: Tensor, _ b: Tensor, savingInputs: Bool, attribute: Double = 0,
+                        tangent: (Tensor?, Tensor?) throws -> Tensor?,
+                        rule: @escaping (Node, Tensor) throws -> InputGradients) throws -> Tensor {
+        if ForwardAD.isActive { try propagateTangent(name, inputs: [a, b]) { try tangent($0[0], $0[1]) } }
+        guard GradMode.isEnabled && (a.requiresGrad || b.requiresGrad) else { return self }
+        let node = Node(name: name, symbol: symbol, inputCount: 2, input0: a.gradientEdge, input1: b.gradientEdge,
+                        saved0: savingInputs ? SavedTensor(tensor: a, version: a.version, isOutput: false) : nil,
+                        saved1: savingInputs ? SavedTensor(tensor: b, version: b.version, isOutput: false) : nil,
+                        rule: .table(rule), attribute: attribute)
         gradFn = node
         node.rememberOutput(self)
         requiresGrad = true
@@ -89,12 +126,9 @@ extension Tensor {
         ForwardAD.isActive || ((a.requiresGrad || b.requiresGrad) && GradMode.isEnabled)
     }
 
-    private func propagateTangent(_ name: String, inputs: [Tensor], _ rule: (([Tensor?]) throws -> Tensor?)?) throws {
+    private func propagateTangent(_ name: String, inputs: [Tensor], _ rule: ([Tensor?]) throws -> Tensor?) throws {
         let tangents = inputs.map { $0.tangent }
         guard tangents.contains(where: { $0 != nil }) else { return }
-        guard let rule else {
-            throw TorchError.notImplemented("Trying to use forward AD with \(Node.forwardOpName(name)) that does not support it because it has not been implemented yet.\nPlease file an issue to PyTorch at https://github.com/pytorch/pytorch/issues/new?template=feature-request.yml so that we can prioritize its implementation or submit a PR adding the implementation to derivatives.yaml")
-        }
         let t = try ForwardAD.suspended { try GradMode.with(enabled: GradMode.isEnabled) { try rule(tangents) } }
         guard var t, dtype.isFloatingPoint else { return }
         if t.dtype != dtype { t = t.converted(dtype) }
@@ -102,9 +136,14 @@ extension Tensor {
         ForwardAD.attach(t, to: self)
     }
 
+    /// PyTorch's error for forward AD through an op without a forward-mode rule.
+    static func forwardADUnsupported(_ name: String) -> TorchError {
+        TorchError.notImplemented("Trying to use forward AD with \(Node.forwardOpName(name)) that does not support it because it has not been implemented yet.\nPlease file an issue to PyTorch at https://github.com/pytorch/pytorch/issues/new?template=feature-request.yml so that we can prioritize its implementation or submit a PR adding the implementation to derivatives.yaml")
+    }
+
     /// Replaces this tensor's history after an in-place op: the new node's
     /// single input is the tensor's previous history.
-    func rebaseHistory(_ name: String, previous: Edge?, saving: [Tensor] = [], rule: @escaping (Tensor) throws -> [Tensor?]) {
+    func rebaseHistory(_ name: String, previous: Edge?, saving: [Tensor] = [], rule: @escaping (Tensor) throws -> InputGradients) {
         let saved = saving.map { SavedTensor(tensor: $0, version: $0.version, isOutput: false) }
         let node = Node(name: name, symbol: "", inputs: [previous], saved: saved, rule: rule)
         gradFn = node

@@ -6,6 +6,12 @@ import Foundation
 //   g          gradient of the op's output
 //   a, b       the inputs (b may be a wrapped Python number)
 //   reduce(x, t) sums x back to t's shape after broadcasting
+// These ops are the hot ones of scalar lessons, so their rules are `table`
+// rules: they read a and b back from the node (`savedTensor`) and a number
+// from its `attribute` instead of capturing them, which saves an allocation
+// per op. add and sub save nothing (an in-place change of an input must not
+// invalidate their backward), so they need the input shapes: without
+// broadcasting they have none to reduce to; with it, they capture them.
 // Names are PyTorch's grad_fn class names (torch-fidelity §2).
 
 /// Sums a gradient back to the shape of the input it belongs to.
@@ -41,10 +47,22 @@ extension Tensor {
                                                f64: { fma($1, alpha, $0) }, i64: { $0 &+ ia &* $1 })
         }
         guard Tensor.recordingNeeded(a, b) else { return out }
-        return try out.recorded("AddBackward0", symbol: "+", inputs: [a, b],
-                                tangent: { t in try Tangent.sum(t[0], Tangent.scaled(t[1], alpha)) }) { g in
-            [try reduceGrad(g, to: a), try reduceGrad(alpha == 1 ? g : g.mul(Tensor.wrapped(alpha, dtype: .float64)), to: b)]
+        func tangent(_ ta: Tensor?, _ tb: Tensor?) throws -> Tensor? { try Tangent.sum(ta, Tangent.scaled(tb, alpha)) }
+        if a.shape == out.shape && b.shape == out.shape {
+            return try out.recordedBinary("AddBackward0", symbol: "+", a, b, savingInputs: false, attribute: alpha, tangent: tangent) { node, g in
+                let alpha = node.attribute
+                return InputGradients(g, node.needsGradient(1) ? try Tensor.scaledGradient(g, alpha) : nil)
+            }
         }
+        let (aShape, bShape) = (a.shape, b.shape)
+        return try out.recorded("AddBackward0", symbol: "+", inputs: [a, b], tangent: { try tangent($0[0], $0[1]) }) { g in
+            InputGradients(try g.sumToShape(aShape), try Tensor.scaledGradient(g, alpha).sumToShape(bShape))
+        }
+    }
+
+    /// alpha·g for add's and sub's second input (g itself when alpha is 1).
+    static func scaledGradient(_ g: Tensor, _ alpha: Double) throws -> Tensor {
+        alpha == 1 ? g : try g.mul(Tensor.wrapped(alpha, dtype: .float64))
     }
 
     // a − alpha·b:  ∂a = g,  ∂b = −alpha·g
@@ -62,9 +80,16 @@ extension Tensor {
             out = try ElementwiseKernel.binary(a, b, compute: dtype, f32: { fmaf($1, -fa, $0) }, f64: { fma($1, -alpha, $0) }, i64: { $0 &- ia &* $1 })
         }
         guard Tensor.recordingNeeded(a, b) else { return out }
-        return try out.recorded("SubBackward0", symbol: "−", inputs: [a, b],
-                                tangent: { t in try Tangent.sum(t[0], Tangent.scaled(t[1], -alpha)) }) { g in
-            [try reduceGrad(g, to: a), try reduceGrad(g.neg().mul(Tensor.wrapped(alpha, dtype: .float64)), to: b)]
+        func tangent(_ ta: Tensor?, _ tb: Tensor?) throws -> Tensor? { try Tangent.sum(ta, Tangent.scaled(tb, -alpha)) }
+        if a.shape == out.shape && b.shape == out.shape {
+            return try out.recordedBinary("SubBackward0", symbol: "−", a, b, savingInputs: false, attribute: alpha, tangent: tangent) { node, g in
+                let alpha = node.attribute
+                return InputGradients(g, node.needsGradient(1) ? try g.neg().mul(Tensor.wrapped(alpha, dtype: .float64)) : nil)
+            }
+        }
+        let (aShape, bShape) = (a.shape, b.shape)
+        return try out.recorded("SubBackward0", symbol: "−", inputs: [a, b], tangent: { try tangent($0[0], $0[1]) }) { g in
+            InputGradients(try g.sumToShape(aShape), try g.neg().mul(Tensor.wrapped(alpha, dtype: .float64)).sumToShape(bShape))
         }
     }
 
@@ -83,10 +108,11 @@ extension Tensor {
         let dtype = Promotion.resultType(a, b)
         let out = try ElementwiseKernel.binary(a, b, compute: dtype, f32: *, f64: *, i64: { $0 &* $1 }, bool: { $0 && $1 })
         guard Tensor.recordingNeeded(a, b) else { return out }
-        return try out.recorded("MulBackward0", symbol: "×", inputs: [a, b], saving: [a, b],
-                                tangent: { t in try Tangent.sum(t[0]?.mul(b), t[1]?.mul(a)) }) { g in
-            [a.requiresGrad ? try reduceGrad(g.mul(b), to: a) : nil,
-             b.requiresGrad ? try reduceGrad(g.mul(a), to: b) : nil]
+        return try out.recordedBinary("MulBackward0", symbol: "×", a, b, savingInputs: true,
+                                      tangent: { ta, tb in try Tangent.sum(ta?.mul(b), tb?.mul(a)) }) { node, g in
+            let a = node.savedTensor(0), b = node.savedTensor(1)
+            return InputGradients(node.needsGradient(0) ? try reduceGrad(g.mul(b), to: a) : nil,
+                                  node.needsGradient(1) ? try reduceGrad(g.mul(a), to: b) : nil)
         }
     }
 
@@ -97,10 +123,11 @@ extension Tensor {
         if !dtype.isFloatingPoint { dtype = .float32 }   // true division always gives float
         let out = try ElementwiseKernel.binary(a, b, compute: dtype, f32: /, f64: /)
         guard Tensor.recordingNeeded(a, b) else { return out }
-        return try out.recorded("DivBackward0", symbol: "÷", inputs: [a, b], saving: [a, b],
-                                tangent: { t in try Tangent.sum(t[0], t[1]?.mul(out).neg())?.div(b) }) { g in
-            [a.requiresGrad ? try reduceGrad(g.div(b), to: a) : nil,
-             b.requiresGrad ? try reduceGrad(g.neg().mul(a.div(b).div(b)), to: b) : nil]
+        return try out.recordedBinary("DivBackward0", symbol: "÷", a, b, savingInputs: true,
+                                      tangent: { ta, tb in try Tangent.sum(ta, tb?.mul(out).neg())?.div(b) }) { node, g in
+            let a = node.savedTensor(0), b = node.savedTensor(1)
+            return InputGradients(node.needsGradient(0) ? try reduceGrad(g.div(b), to: a) : nil,
+                                  node.needsGradient(1) ? try reduceGrad(g.neg().mul(a.div(b).div(b)), to: b) : nil)
         }
     }
 
@@ -112,7 +139,7 @@ extension Tensor {
         }
         let out = try ElementwiseKernel.unary(a, f32: { -$0 }, f64: { -$0 }, i64: { 0 &- $0 })
         guard Tensor.recordingNeeded(a) else { return out }
-        return try out.recorded("NegBackward0", symbol: "−", inputs: [a], tangent: { try $0[0]?.neg() }) { g in [try g.neg()] }
+        return try out.recorded("NegBackward0", symbol: "−", inputs: [a], tangent: { try $0[0]?.neg() }) { _, g in InputGradients(try g.neg()) }
     }
 
     // 1 / a:  ∂a = −g · r²  (r the result)
@@ -142,13 +169,14 @@ extension Tensor {
             out = try ElementwiseKernel.unary(base, f32: { Self.powFloat($0, e) }, f64: { Self.powDouble($0, e) })
         }
         guard Tensor.recordingNeeded(a) else { return out }
-        return try out.recorded("PowBackward0", symbol: "^\(Self.shortNumber(e))", inputs: [a], saving: [a],
+        return try out.recorded("PowBackward0", symbol: "^\(Self.shortNumber(e))", inputs: [a], saving: [a], attribute: e,
                                 tangent: { t in
                                     if e == 0 { return try t[0]?.mul(Tensor.wrapped(0, dtype: .float64)) }
                                     return try t[0]?.mul(a.pow(e - 1).mul(Tensor.wrapped(e, dtype: .float64)))
-                                }) { g in
-            if e == 0 { return [try g.mul(Tensor.wrapped(0, dtype: .float64))] }
-            return [try g.mul(a.pow(e - 1).mul(Tensor.wrapped(e, dtype: .float64)))]
+                                }) { node, g in
+            let a = node.savedTensor(0), e = node.attribute
+            if e == 0 { return InputGradients(try g.mul(Tensor.wrapped(0, dtype: .float64))) }
+            return InputGradients(try g.mul(a.pow(e - 1).mul(Tensor.wrapped(e, dtype: .float64))))
         }
     }
 

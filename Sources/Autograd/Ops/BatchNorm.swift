@@ -82,7 +82,7 @@ extension Tensor {
             var result: [Tensor?] = [input.requiresGrad ? Tensor(storage: T.storage(grads.input, dtype: dt), shape: input.shape) : nil]
             if let weight { result.append(weight.requiresGrad ? Tensor(storage: T.storage(grads.weight, dtype: dt), shape: weight.shape) : nil) }
             if let bias { result.append(bias.requiresGrad ? Tensor(storage: T.storage(grads.bias, dtype: dt), shape: bias.shape) : nil) }
-            return result
+            return InputGradients(result)
         }
     }
 

@@ -94,7 +94,7 @@ extension Tensor {
             var grads: [Tensor?] = [a.requiresGrad ? try reduceGrad(g.mul(m.inside), to: a) : nil]
             if let lo { grads.append(lo.requiresGrad ? try reduceGrad(g.mul(m.lo!), to: lo) : nil) }
             if let hi { grads.append(hi.requiresGrad ? try reduceGrad(g.mul(m.hi!), to: hi) : nil) }
-            return grads
+            return InputGradients(grads)
         }
     }
 

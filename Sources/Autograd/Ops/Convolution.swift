@@ -87,7 +87,7 @@ extension Tensor {
             var grads: [Tensor?] = [x.requiresGrad ? try convolutionInputGrad(gy, w, g) : nil,
                                     w.requiresGrad ? try convolutionWeightGrad(gy, x, g) : nil]
             if let b { grads.append(b.requiresGrad ? try gy.sum(dims: [0, 2, 3]) : nil) }
-            return grads
+            return InputGradients(grads)
         }
     }
 

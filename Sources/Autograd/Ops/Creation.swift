@@ -5,9 +5,12 @@ extension Tensor {
         if value != 0 && (dtype == .float32 || dtype == .float64) {
             let n = Shape.count(shape)
             try MemoryAccounting.check(elements: n, dtype: dtype)
-            let storage = dtype == .float32
-                ? Storage(n == 1 ? [Float(value)] : [Float](repeating: Float(value), count: n))
-                : Storage(n == 1 ? [value] : [Double](repeating: value, count: n))
+            let storage: Storage
+            if n == 1 {
+                storage = dtype == .float32 ? Storage(single: Float(value), dtype: dtype) : Storage(single: value, dtype: dtype)
+            } else {
+                storage = dtype == .float32 ? Storage([Float](repeating: Float(value), count: n)) : Storage([Double](repeating: value, count: n))
+            }
             return Tensor(storage: storage, shape: shape)
         }
         let t = try zeros(shape, dtype: dtype)

@@ -6,6 +6,6 @@ extension Tensor {
     @discardableResult
     public func recordingCustomFunction(_ name: String, inputs: [Tensor], saving: [Tensor],
                                         backward: @escaping (Tensor) throws -> [Tensor?]) throws -> Tensor {
-        try recorded(name, inputs: inputs, saving: saving, rule: backward)
+        try recorded(name, inputs: inputs, saving: saving) { InputGradients(try backward($0)) }
     }
 }

@@ -88,9 +88,9 @@ extension Tensor {
             let gc = try g.contiguous()
             let viewGrad = try gc.asStrided(region).contiguous()
             let grads = try inner.apply(viewGrad)
-            let selfGrad = try grads.first.flatMap { $0 } ?? Tensor.zerosLike(viewGrad)
+            let selfGrad = try (grads.count > 0 ? grads[0] : nil) ?? Tensor.zerosLike(viewGrad)
             let baseGrad = try gc.asStridedScatter(selfGrad.sumToShape(region.shape), region)
-            return [baseGrad] + grads.dropFirst()
+            return InputGradients([baseGrad] + grads.array.dropFirst())
         }
         base.gradFn = copySlices
         base.requiresGrad = true

@@ -46,10 +46,10 @@ extension Tensor {
                                     return try Tensor.cat(filled, dim: d)
                                 }) { g in
             var offset = 0
-            return try zip(inputs, sizes).map { t, n in
+            return InputGradients(try zip(inputs, sizes).map { t, n in
                 defer { offset += n }
                 return t.requiresGrad ? try g.narrow(d, start: offset, length: n).to(t.dtype) : nil
-            }
+            })
         }
     }
 
@@ -66,7 +66,7 @@ extension Tensor {
                                    tangent: { ts in
                                        try Tensor.stack(zip(inputs, ts).map { try $1 ?? Tensor.zerosLike($0).to(joined.dtype) }, dim: d)
                                    }) { g in
-            try inputs.enumerated().map { i, t in t.requiresGrad ? try g.select(d, i).to(t.dtype) : nil }
+            InputGradients(try inputs.enumerated().map { i, t in t.requiresGrad ? try g.select(d, i).to(t.dtype) : nil })
         }
     }
 

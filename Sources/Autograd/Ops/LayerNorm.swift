@@ -95,7 +95,7 @@ extension Tensor {
             var result: [Tensor?] = [wants.0 ? grads[0] : nil]
             if weight != nil { result.append(wants.1 ? grads[1] : nil) }
             if bias != nil { result.append(wants.2 ? grads[2] : nil) }
-            return result
+            return InputGradients(result)
         }
     }
 

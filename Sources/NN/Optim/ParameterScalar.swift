@@ -6,6 +6,9 @@ import Autograd
 protocol ParameterScalar: BinaryFloatingPoint {
     /// Row-major elements of `t` converted to this type (a gradient).
     static func elements(of t: Tensor) -> [Self]
+    /// Runs `body` over the row-major elements of `t` as this type, reading the
+    /// storage in place when `t` is contiguous and of this dtype (a gradient).
+    static func withElements<R>(of t: Tensor, _ body: (UnsafeBufferPointer<Self>) throws -> R) rethrows -> R
     /// Runs `body` over the contiguous storage of `t` (a tensor this type's dtype).
     static func withContiguousBuffer<R>(_ t: Tensor, _ body: (UnsafeMutableBufferPointer<Self>) throws -> R) rethrows -> R
 }
@@ -15,9 +18,15 @@ extension Float: ParameterScalar {
         t.dtype == .float32 ? t.floats() : t.doubles().map { Float($0) }
     }
 
+    static func withElements<R>(of t: Tensor, _ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+        guard t.dtype == .float32 && t.isContiguous else { return try elements(of: t).withUnsafeBufferPointer(body) }
+        let start = t.offset, count = t.count
+        return try t.storage.withFloats { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+    }
+
     static func withContiguousBuffer<R>(_ t: Tensor, _ body: (UnsafeMutableBufferPointer<Float>) throws -> R) rethrows -> R {
         let start = t.offset, count = t.count
-        return try t.storage.f32.withUnsafeMutableBufferPointer { all in
+        return try t.storage.withMutableFloats { all in
             try body(UnsafeMutableBufferPointer(rebasing: all[start..<(start + count)]))
         }
     }
@@ -26,9 +35,15 @@ extension Float: ParameterScalar {
 extension Double: ParameterScalar {
     static func elements(of t: Tensor) -> [Double] { t.doubles() }
 
+    static func withElements<R>(of t: Tensor, _ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+        guard t.dtype == .float64 && t.isContiguous else { return try elements(of: t).withUnsafeBufferPointer(body) }
+        let start = t.offset, count = t.count
+        return try t.storage.withDoubles { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+    }
+
     static func withContiguousBuffer<R>(_ t: Tensor, _ body: (UnsafeMutableBufferPointer<Double>) throws -> R) rethrows -> R {
         let start = t.offset, count = t.count
-        return try t.storage.f64.withUnsafeMutableBufferPointer { all in
+        return try t.storage.withMutableDoubles { all in
             try body(UnsafeMutableBufferPointer(rebasing: all[start..<(start + count)]))
         }
     }

@@ -69,39 +69,38 @@ public final class SGD: Optimizer {
     }
 
     private static func apply<T: ParameterScalar>(_: T.Type, _ p: Tensor, _ grad: Tensor, _ buffer: Tensor?, first: Bool, _ h: Hyper) throws {
-        let g = T.elements(of: grad)
-        guard g.count == p.count else {
-            throw TorchError.runtime("The size of tensor a (\(p.count)) must match the size of tensor b (\(g.count)) at non-singleton dimension 0")
+        guard grad.count == p.count else {
+            throw TorchError.runtime("The size of tensor a (\(p.count)) must match the size of tensor b (\(grad.count)) at non-singleton dimension 0")
         }
         let wd = T(h.weightDecay), momentum = T(h.momentum), keep = T(1 - h.dampening), step = T(-h.lr)
-        T.withContiguousBuffer(p) { param in
-            let update: (Int, T) -> T = { i, gi in
-                var d = h.maximize ? -gi : gi
-                if h.weightDecay != 0 { d = d.addingProduct(param[i], wd) }
-                return d
-            }
-            if let buffer {
-                T.withContiguousBuffer(buffer) { buf in
-                    for i in 0..<param.count {
-                        let d = update(i, g[i])
-                        buf[i] = first ? d : (buf[i] * momentum).addingProduct(d, keep)
-                        let direction = h.nesterov ? d.addingProduct(buf[i], momentum) : buf[i]
-                        param[i] = param[i].addingProduct(direction, step)
-                    }
+        T.withElements(of: grad) { g in
+            T.withContiguousBuffer(p) { param in
+                @inline(__always) func update(_ i: Int, _ gi: T) -> T {
+                    var d = h.maximize ? -gi : gi
+                    if h.weightDecay != 0 { d = d.addingProduct(param[i], wd) }
+                    return d
                 }
-            } else if T.self == Float.self, h.weightDecay == 0, let base = param.baseAddress {
-                // Plain float32 SGD, the common case: the same fused products, eight lanes at a time.
-                let scale = Float(h.maximize ? -step : step)
-                g.withUnsafeBufferPointer { gp in
-                    UnsafeRawPointer(gp.baseAddress!).withMemoryRebound(to: Float.self, capacity: param.count) { grads in
+                if let buffer {
+                    T.withContiguousBuffer(buffer) { buf in
+                        for i in 0..<param.count {
+                            let d = update(i, g[i])
+                            buf[i] = first ? d : (buf[i] * momentum).addingProduct(d, keep)
+                            let direction = h.nesterov ? d.addingProduct(buf[i], momentum) : buf[i]
+                            param[i] = param[i].addingProduct(direction, step)
+                        }
+                    }
+                } else if T.self == Float.self, h.weightDecay == 0, let base = param.baseAddress, let gBase = g.baseAddress {
+                    // Plain float32 SGD, the common case: the same fused products, eight lanes at a time.
+                    let scale = Float(h.maximize ? -step : step)
+                    UnsafeRawPointer(gBase).withMemoryRebound(to: Float.self, capacity: param.count) { grads in
                         UnsafeMutableRawPointer(base).withMemoryRebound(to: Float.self, capacity: param.count) { values in
                             FusedMultiplyAdd.addScaled(grads, scale: scale, into: values, count: param.count)
                         }
                     }
-                }
-            } else {
-                for i in 0..<param.count {
-                    param[i] = param[i].addingProduct(update(i, g[i]), step)
+                } else {
+                    for i in 0..<param.count {
+                        param[i] = param[i].addingProduct(update(i, g[i]), step)
+                    }
                 }
             }
         }

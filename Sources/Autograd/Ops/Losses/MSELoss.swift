@@ -31,16 +31,18 @@ extension Tensor {
             }
         }
         guard Tensor.recordingNeeded(x, y) else { return out }
-        let shape = try Shape.broadcast(x.shape, y.shape)
-        let n = Shape.count(shape)
-        return try out.recorded("MseLossBackward0", symbol: "MSE", inputs: [x, y], saving: [x, y]) { g in
-            let norm = reduction == .mean ? 2.0 / Double(n) : 2.0
+        let n = Shape.count(try Shape.broadcast(x.shape, y.shape))
+        let norm = reduction == .mean ? 2.0 / Double(n) : 2.0
+        // A table rule (see Arithmetic.swift): x and y come back from the node, norm as its attribute.
+        return try out.recordedBinary("MseLossBackward0", symbol: "MSE", x, y, savingInputs: true, attribute: norm,
+                                      tangent: { _, _ in throw Tensor.forwardADUnsupported("MseLossBackward0") }) { node, g in
+            let x = node.savedTensor(0), y = node.savedTensor(1), norm = node.attribute
             // One pass when no graph of the backward is wanted (create_graph off).
-            let gx = fused && !GradMode.isEnabled
+            let gx = MSEKernels.fusible(x, y) && !GradMode.isEnabled
                 ? try MSEKernels.gradient(x, y, g, norm: norm)
                 : try x.sub(y).mul(Tensor.wrapped(norm, dtype: .float64)).mul(g)
-            return [x.requiresGrad ? try reduceGrad(gx, to: x) : nil,
-                    y.requiresGrad ? try reduceGrad(gx.neg(), to: y) : nil]
+            return InputGradients(node.needsGradient(0) ? try reduceGrad(gx, to: x) : nil,
+                                  node.needsGradient(1) ? try reduceGrad(gx.neg(), to: y) : nil)
         }
     }
 }
@@ -62,12 +64,12 @@ enum MSEKernels {
 
     private static func loss<T: KernelFloat & StorageElement>(_: T.Type, _ x: Tensor, _ y: Tensor, _ reduction: Reduction) -> Tensor {
         let n = x.count
-        let xs = T.buffer(of: x.storage), ys = T.buffer(of: y.storage)
         if n == 1 {
-            // One element (a scalar loss): no buffer to sum, and a literal allocates cheapest.
-            let d = xs[x.offset] - ys[y.offset]
-            return Tensor(storage: T.storage([d * d], dtype: x.dtype), shape: reduction == .none ? x.shape : [])
+            // One element (a scalar loss): nothing to sum, no buffer.
+            let d = x.storage.element(x.offset, as: T.self) - y.storage.element(y.offset, as: T.self)
+            return Tensor(storage: Storage(single: d * d, dtype: x.dtype), shape: reduction == .none ? x.shape : [])
         }
+        let xs = T.buffer(of: x.storage), ys = T.buffer(of: y.storage)
         let squares = [T](unsafeUninitializedCapacity: n) { out, initialized in
             for i in 0..<n {
                 let d = xs[x.offset + i] - ys[y.offset + i]
@@ -77,8 +79,8 @@ enum MSEKernels {
         }
         switch reduction {
         case .none: return Tensor(storage: T.storage(squares, dtype: x.dtype), shape: x.shape)
-        case .mean: return Tensor(storage: T.storage([SumReductions.mean(squares)], dtype: x.dtype), shape: [])
-        case .sum: return Tensor(storage: T.storage([SumReductions.sum(squares)], dtype: x.dtype), shape: [])
+        case .mean: return Tensor(storage: Storage(single: SumReductions.mean(squares), dtype: x.dtype), shape: [])
+        case .sum: return Tensor(storage: Storage(single: SumReductions.sum(squares), dtype: x.dtype), shape: [])
         }
     }
 
@@ -92,15 +94,17 @@ enum MSEKernels {
 
     private static func gradient<T: KernelFloat & StorageElement>(_: T.Type, _ x: Tensor, _ y: Tensor, _ g: Tensor, norm: Double) -> Tensor {
         let n = x.count, alpha = T(norm)
-        let xs = T.buffer(of: x.storage), ys = T.buffer(of: y.storage), gs = T.buffer(of: g.storage)
         if n == 1 {
-            return Tensor(storage: T.storage([alpha * (xs[x.offset] - ys[y.offset]) * gs[g.offset]], dtype: x.dtype), shape: x.shape)
+            let d = x.storage.element(x.offset, as: T.self) - y.storage.element(y.offset, as: T.self)
+            return Tensor(storage: Storage(single: alpha * d * g.storage.element(g.offset, as: T.self), dtype: x.dtype), shape: x.shape)
         }
+        let xs = T.buffer(of: x.storage), ys = T.buffer(of: y.storage)
         let values = [T](unsafeUninitializedCapacity: n) { out, initialized in
             if g.count == 1 {
-                let gv = gs[g.offset]
+                let gv = g.storage.element(g.offset, as: T.self)
                 for i in 0..<n { out[i] = alpha * (xs[x.offset + i] - ys[y.offset + i]) * gv }
             } else {
+                let gs = T.buffer(of: g.storage)
                 for i in 0..<n { out[i] = alpha * (xs[x.offset + i] - ys[y.offset + i]) * gs[g.offset + i] }
             }
             initialized = n
