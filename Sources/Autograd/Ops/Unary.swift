@@ -210,15 +210,14 @@ extension Tensor {
         let out: Tensor
         if x.dtype == .float32 {
             out = Tensor(storage: Storage(GeluKernels.forward(x, tanh: tanh)), shape: shape)
-        } else if tanh {
-            let k = (2 / Double.pi).squareRoot(), c = 0.044715
-            let kf = Float(k), cf = Float(c)
-            out = try ElementwiseKernel.unary(x, f32: { v in 0.5 * v * (1 + tanhf(kf * (v + cf * v * v * v))) },
-                                              f64: { v in 0.5 * v * (1 + Foundation.tanh(k * (v + c * v * v * v))) })
         } else {
-            let c = 0.5.squareRoot()
-            out = try ElementwiseKernel.unary(x, f32: { $0 * 0.5 * (1 + erff($0 * Float(c))) },
-                                              f64: { $0 * 0.5 * (1 + Foundation.erf($0 * c)) })
+            // float64: ATen's scalar formulas (its vector body's SLEEF erf and tanh
+            // may differ from them in rare last bits).
+            let k = (2 / Double.pi).squareRoot(), c = 0.044715, r = 0.5.squareRoot()
+            let f64: (Double) -> Double = tanh
+                ? { v in 0.5 * v * (1 + Foundation.tanh(k * (v + c * v * v * v))) }
+                : { v in v * 0.5 * (1 + Foundation.erf(v * r)) }
+            out = try ElementwiseKernel.unary(x, f32: { Float(f64(Double($0))) }, f64: f64)
         }
         guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("GeluBackward0", symbol: "GELU", inputs: [a], saving: [a],
