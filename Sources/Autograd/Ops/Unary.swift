@@ -144,9 +144,9 @@ extension Tensor {
             [try g.mul(r.rsub(Self.one)).mul(r)]
         }
     }
-    /// erf (ErfBackward0): d = 2/√π · exp(−a²).
+    /// erf (ErfBackward0): d = 2/√π · exp(−a²). float32 values as PyTorch's MKL call gives them (VectorMathErf).
     public func erf() throws -> Tensor {
-        try elementwise("ErfBackward0", symbol: "erf", saveInput: true, f32: erff, f64: Foundation.erf) { a, _ in
+        try elementwise("ErfBackward0", symbol: "erf", saveInput: true, f32: VectorMathErf.erf, f64: Foundation.erf) { a, _ in
             try a.mul(a).neg().exp().mul(Self.number(2 / Double.pi.squareRoot()))
         }
     }
@@ -197,34 +197,97 @@ extension Tensor {
             try Tensor.where(a.gt(Tensor.wrapped(0, dtype: .int64)), Self.one, Self.number(slope)).to(a.floatingSelf.dtype)
         }
     }
-    /// `F.gelu(x)` (exact, erf form) or `approximate: "tanh"`.
+    /// `F.gelu(x)` (exact, erf form) or `approximate: "tanh"` (GeluBackward0:
+    /// ∂a = gelu_backward(g, a)). float32 values as PyTorch's CPU kernels give
+    /// them (GeluKernels).
     public func gelu(approximate: String = "none") throws -> Tensor {
-        switch approximate {
-        case "none":
-            let c = 0.5.squareRoot()
-            return try elementwise("GeluBackward0", symbol: "GELU", saveInput: true,
-                                   f32: { $0 * 0.5 * (1 + erff($0 * Float(c))) }, f64: { $0 * 0.5 * (1 + Foundation.erf($0 * c)) }) { a, _ in
-                // Φ(a) + a·φ(a)
-                let cdf = try a.mul(Self.number(c)).erf().add(Self.one).mul(Self.number(0.5))
-                let pdf = try a.mul(a).mul(Self.number(-0.5)).exp().mul(Self.number(1 / (2 * Double.pi).squareRoot()))
-                return try cdf.add(a.mul(pdf))
-            }
-        case "tanh":
-            let k = (2 / Double.pi).squareRoot(), c = 0.044715
-            func f(_ x: Double) -> Double { 0.5 * x * (1 + Foundation.tanh(k * (x + c * x * x * x))) }
-            let kf = Float(k), cf = Float(c)
-            return try elementwise("GeluBackward0", symbol: "GELU", saveInput: true,
-                                   f32: { x in 0.5 * x * (1 + tanhf(kf * (x + cf * x * x * x))) }, f64: f) { a, _ in
-                let inner = try a.add(a.pow(3).mul(Self.number(c))).mul(Self.number(k))
-                let t = try inner.tanh()
-                let dInner = try a.mul(a).mul(Self.number(3 * c)).add(Self.one).mul(Self.number(k))
-                let left = try t.add(Self.one).mul(Self.number(0.5))
-                let right = try a.mul(Self.number(0.5)).mul(t.mul(t).rsub(Self.one)).mul(dInner)
-                return try left.add(right)
-            }
-        default:
+        guard approximate == "none" || approximate == "tanh" else {
             throw TorchError.runtime("approximate argument must be either none or tanh.")
         }
+        let tanh = approximate == "tanh"
+        let a = self
+        let x = floatingSelf
+        let out: Tensor
+        if x.dtype == .float32 {
+            out = Tensor(storage: Storage(GeluKernels.forward(x, tanh: tanh)), shape: shape)
+        } else {
+            // float64: ATen's scalar formulas (its vector body's SLEEF erf and tanh
+            // may differ from them in rare last bits).
+            let k = (2 / Double.pi).squareRoot(), c = 0.044715, r = 0.5.squareRoot()
+            let f64: (Double) -> Double = tanh
+                ? { v in 0.5 * v * (1 + Foundation.tanh(k * (v + c * v * v * v))) }
+                : { v in v * 0.5 * (1 + Foundation.erf(v * r)) }
+            out = try ElementwiseKernel.unary(x, f32: { Float(f64(Double($0))) }, f64: f64)
+        }
+        guard Tensor.recordingNeeded(a) else { return out }
+        return try out.recorded("GeluBackward0", symbol: "GELU", inputs: [a], saving: [a],
+                                tangent: { t in try t[0].map { try Tensor.geluBackward($0, a, tanh: tanh) } }) { g in
+            [try Tensor.geluBackward(g, a, tanh: tanh)]
+        }
+    }
+
+    /// `gelu_backward(g, a)`: g · gelu′(a), by PyTorch's kernels for float32
+    /// (GeluKernels). Differentiable in both arguments (GeluBackwardBackward0):
+    /// ∂g = gelu_backward(gg, a), ∂a = gg · g · gelu″(a).
+    static func geluBackward(_ g: Tensor, _ a: Tensor, tanh: Bool) throws -> Tensor {
+        let x = a.floatingSelf
+        let out: Tensor
+        if g.dtype == .float32 && x.dtype == .float32 && g.shape == x.shape {
+            out = Tensor(storage: Storage(GeluKernels.backward(g, x, tanh: tanh)), shape: x.shape)
+        } else {
+            out = try g.mul(geluDerivative(a, tanh: tanh))
+        }
+        guard Tensor.recordingNeeded(g, a) else { return out }
+        return try out.recorded("GeluBackwardBackward0", symbol: "GELU′", inputs: [g, a], saving: [g, a],
+                                tangent: { t in
+                                    let dg = try t[0].map { try geluBackward($0, a, tanh: tanh) }
+                                    let da = try t[1].map { try $0.mul(g).mul(geluSecondDerivative(a, tanh: tanh)) }
+                                    switch (dg, da) {
+                                    case let (x?, y?): return try x.add(y)
+                                    default: return dg ?? da
+                                    }
+                                }) { gg in
+            [try geluBackward(gg, a, tanh: tanh), try gg.mul(g).mul(geluSecondDerivative(a, tanh: tanh))]
+        }
+    }
+
+    /// gelu′(a) from differentiable ops: Φ(a) + a·φ(a), or for the tanh form
+    /// ½(1 + t) + ½a(1 − t²)u′ with t = tanh(u), u = β(a + κa³), u′ = β(1 + 3κa²).
+    private static func geluDerivative(_ a: Tensor, tanh: Bool) throws -> Tensor {
+        if tanh {
+            let (t, du) = try geluTanhParts(a)
+            let left = try t.add(one).mul(number(0.5))
+            let right = try a.mul(number(0.5)).mul(t.mul(t).rsub(one)).mul(du)
+            return try left.add(right)
+        }
+        let cdf = try a.mul(number(0.5.squareRoot())).erf().add(one).mul(number(0.5))
+        return try cdf.add(a.mul(standardNormalDensity(a)))
+    }
+
+    /// gelu″(a): φ(a)(2 − a²), or for the tanh form (1 − t²)(u′ − a·t·u′² + 3βκa²).
+    private static func geluSecondDerivative(_ a: Tensor, tanh: Bool) throws -> Tensor {
+        if tanh {
+            let (t, du) = try geluTanhParts(a)
+            let square = try a.mul(a)
+            let bracket = try du.sub(a.mul(t).mul(du).mul(du)).add(square.mul(number(3 * geluTanhBeta * 0.044715)))
+            return try t.mul(t).rsub(one).mul(bracket)
+        }
+        return try standardNormalDensity(a).mul(a.mul(a).rsub(Tensor.wrapped(2, dtype: .int64)))
+    }
+
+    private static let geluTanhBeta = (2 / Double.pi).squareRoot()
+
+    /// t = tanh(β(a + κa³)) and u′ = β(1 + 3κa²).
+    private static func geluTanhParts(_ a: Tensor) throws -> (Tensor, Tensor) {
+        let c = 0.044715
+        let t = try a.add(a.pow(3).mul(number(c))).mul(number(geluTanhBeta)).tanh()
+        let du = try a.mul(a).mul(number(3 * c)).add(one).mul(number(geluTanhBeta))
+        return (t, du)
+    }
+
+    /// φ(a) = e^(−a²/2) / √(2π).
+    private static func standardNormalDensity(_ a: Tensor) throws -> Tensor {
+        try a.mul(a).mul(number(-0.5)).exp().mul(number(1 / (2 * Double.pi).squareRoot()))
     }
     public func elu(alpha: Double = 1) throws -> Tensor {
         let af = Float(alpha)
