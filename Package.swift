@@ -3,7 +3,7 @@ import Foundation
 import PackageDescription
 
 // Layers, each depending only on those above it:
-//   CCmark, COpenBLAS, CGraphviz (system libraries)
+//   CCmark, COpenBLAS, CGraphviz (system libraries), CEngineSlot (a C thread-local)
 //   Autograd  -> NN -> PyInterpreter -> Notebook -> litgrad
 // Release builds of the hot targets skip the runtime's dynamic exclusivity
 // checks (class properties, globals, escaping captures): they cost about 8 %
@@ -64,7 +64,8 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "Autograd", dependencies: ["COpenBLAS"], swiftSettings: releaseSpeed),
+        .target(name: "CEngineSlot"),
+        .target(name: "Autograd", dependencies: ["COpenBLAS", "CEngineSlot"], swiftSettings: releaseSpeed),
         .target(name: "NN", dependencies: ["Autograd"], swiftSettings: releaseSpeed),
         .target(
             name: "PyInterpreter",

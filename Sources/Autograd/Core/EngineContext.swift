@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import CEngineSlot
 
 /// The engine's mutable settings — grad mode, the default random generator,
 /// print options, memory limits — scoped to the thread that installed them.
@@ -71,33 +67,36 @@ public final class EngineContext {
     nonisolated(unsafe) private static let shared = EngineContext()
     /// `shared` as a raw pointer, so reading it costs no reference counting.
     nonisolated(unsafe) private static let sharedPointer = Unmanaged.passUnretained(shared).toOpaque()
-    nonisolated(unsafe) private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key, nil)
-        return key
-    }()
+
+    /// The calling thread's context as a raw pointer. A thread that installed
+    /// none gets `shared`, remembered in its slot so the next read is one load.
+    @inline(__always)
+    private static var currentPointer: UnsafeMutableRawPointer {
+        if let raw = litgrad_engine_slot_get() { return raw }
+        let raw = sharedPointer
+        litgrad_engine_slot_set(raw)
+        return raw
+    }
 
     /// The context of the calling thread.
     @inline(__always)
     public static var current: EngineContext {
-        guard let raw = pthread_getspecific(key) else { return shared }
-        return Unmanaged<EngineContext>.fromOpaque(raw).takeUnretainedValue()
+        Unmanaged<EngineContext>.fromOpaque(currentPointer).takeUnretainedValue()
     }
 
     /// Runs `body` on the calling thread's context without retaining it: the
     /// hot flags (grad mode, forward AD, memory limits) are read on every op.
     @inline(__always)
     static func withCurrent<R>(_ body: (EngineContext) throws -> R) rethrows -> R {
-        let raw = pthread_getspecific(key) ?? sharedPointer
-        return try Unmanaged<EngineContext>.fromOpaque(raw)._withUnsafeGuaranteedRef(body)
+        try Unmanaged<EngineContext>.fromOpaque(currentPointer)._withUnsafeGuaranteedRef(body)
     }
 
     /// Makes `context` current on this thread until `body` returns. The caller
     /// keeps the context alive; it is not retained here.
     public static func with<T>(_ context: EngineContext, _ body: () throws -> T) rethrows -> T {
-        let previous = pthread_getspecific(key)
-        pthread_setspecific(key, Unmanaged.passUnretained(context).toOpaque())
-        defer { pthread_setspecific(key, previous) }
+        let previous = litgrad_engine_slot_get()
+        litgrad_engine_slot_set(Unmanaged.passUnretained(context).toOpaque())
+        defer { litgrad_engine_slot_set(previous) }
         return try body()
     }
 }

@@ -166,17 +166,18 @@ public final class Storage {
         return try T.withMutableArray(of: self) { array in try array.withUnsafeMutableBufferPointer { try body($0) } }
     }
 
-    /// The float elements for reading or writing (other layers' view of `withElements`).
-    public func withFloats<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+    /// The float elements for reading or writing, for other modules (not
+    /// generic over a result, so calls from another module stay specialized).
+    public func withFloats(_ body: (UnsafeBufferPointer<Float>) throws -> Void) rethrows {
         try withElements(as: Float.self, body)
     }
-    public func withDoubles<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+    public func withDoubles(_ body: (UnsafeBufferPointer<Double>) throws -> Void) rethrows {
         try withElements(as: Double.self, body)
     }
-    public func withMutableFloats<R>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> R) rethrows -> R {
+    public func withMutableFloats(_ body: (UnsafeMutableBufferPointer<Float>) throws -> Void) rethrows {
         try withMutableElements(as: Float.self, body)
     }
-    public func withMutableDoubles<R>(_ body: (UnsafeMutableBufferPointer<Double>) throws -> R) rethrows -> R {
+    public func withMutableDoubles(_ body: (UnsafeMutableBufferPointer<Double>) throws -> Void) rethrows {
         try withMutableElements(as: Double.self, body)
     }
 

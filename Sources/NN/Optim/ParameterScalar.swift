@@ -21,14 +21,18 @@ extension Float: ParameterScalar {
     static func withElements<R>(of t: Tensor, _ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
         guard t.dtype == .float32 && t.isContiguous else { return try elements(of: t).withUnsafeBufferPointer(body) }
         let start = t.offset, count = t.count
-        return try t.storage.withFloats { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+        var result: R?
+        try t.storage.withFloats { result = try body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+        return result!
     }
 
     static func withContiguousBuffer<R>(_ t: Tensor, _ body: (UnsafeMutableBufferPointer<Float>) throws -> R) rethrows -> R {
         let start = t.offset, count = t.count
-        return try t.storage.withMutableFloats { all in
-            try body(UnsafeMutableBufferPointer(rebasing: all[start..<(start + count)]))
+        var result: R?
+        try t.storage.withMutableFloats { all in
+            result = try body(UnsafeMutableBufferPointer(rebasing: all[start..<(start + count)]))
         }
+        return result!
     }
 }
 
@@ -38,14 +42,18 @@ extension Double: ParameterScalar {
     static func withElements<R>(of t: Tensor, _ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
         guard t.dtype == .float64 && t.isContiguous else { return try elements(of: t).withUnsafeBufferPointer(body) }
         let start = t.offset, count = t.count
-        return try t.storage.withDoubles { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+        var result: R?
+        try t.storage.withDoubles { result = try body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+        return result!
     }
 
     static func withContiguousBuffer<R>(_ t: Tensor, _ body: (UnsafeMutableBufferPointer<Double>) throws -> R) rethrows -> R {
         let start = t.offset, count = t.count
-        return try t.storage.withMutableDoubles { all in
-            try body(UnsafeMutableBufferPointer(rebasing: all[start..<(start + count)]))
+        var result: R?
+        try t.storage.withMutableDoubles { all in
+            result = try body(UnsafeMutableBufferPointer(rebasing: all[start..<(start + count)]))
         }
+        return result!
     }
 }
 
