@@ -13,6 +13,9 @@ public enum Promotion {
     public static func resultType(_ a: Tensor, _ b: Tensor) -> DType {
         // The common case: same dtype, same group.
         if a.dtype == b.dtype && !a.isWrappedNumber && !b.isWrappedNumber { return a.dtype }
+        // A float tensor with a Python number (`w * 2`): the tensor's dtype.
+        if b.isWrappedNumber && !a.isWrappedNumber && a.dtype.isFloatingPoint { return a.dtype }
+        if a.isWrappedNumber && !b.isWrappedNumber && b.dtype.isFloatingPoint { return b.dtype }
         var groups = Groups()
         groups.add(a)
         groups.add(b)

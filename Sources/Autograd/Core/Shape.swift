@@ -5,6 +5,13 @@ public enum Shape {
 
     /// Row-major strides of a contiguous tensor of this shape.
     public static func contiguousStrides(_ shape: [Int]) -> [Int] {
+        // Literals for scalars and vectors: the general path's `init(repeating:count:)`
+        // costs a runtime metadata lookup, a noticeable part of a scalar op.
+        switch shape.count {
+        case 0: return []
+        case 1: return [1]
+        default: break
+        }
         var strides = [Int](repeating: 1, count: shape.count)
         var running = 1
         for d in stride(from: shape.count - 1, through: 0, by: -1) {

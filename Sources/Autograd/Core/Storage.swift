@@ -70,10 +70,15 @@ public final class Storage {
 
     /// A one-element storage holding `value` (which must be `dtype`'s element type).
     @inline(__always)
-    init<T: StorageElement>(single value: T, dtype: DType) {
+    convenience init<T: StorageElement>(single value: T, dtype: DType) {
+        self.init(singleBits: value.storageBits, dtype: dtype)
+    }
+
+    /// A one-element storage holding an element's bit pattern (as `StorageElement.storageBits` gives it).
+    init(singleBits: UInt64, dtype: DType) {
         self.dtype = dtype
         holdsSingle = true
-        single = value.storageBits
+        single = singleBits
     }
 
     public init(_ values: [Float]) { dtype = .float32; f32Array = values; charge(values.count * 4) }
@@ -179,16 +184,6 @@ public final class Storage {
     }
     public func withMutableDoubles(_ body: (UnsafeMutableBufferPointer<Double>) throws -> Void) rethrows {
         try withMutableElements(as: Double.self, body)
-    }
-
-    /// A new one-element storage holding a copy of element `i`.
-    func copyOfElement(_ i: Int) -> Storage {
-        switch dtype {
-        case .float32: return Storage(single: element(i, as: Float.self), dtype: dtype)
-        case .float64: return Storage(single: element(i, as: Double.self), dtype: dtype)
-        case .int64, .int32: return Storage(single: element(i, as: Int64.self), dtype: dtype)
-        case .bool: return Storage(single: element(i, as: Bool.self), dtype: dtype)
-        }
     }
 
     /// Reads element `i` widened to Double (exact for float32, int32 and ints up to 2^53).

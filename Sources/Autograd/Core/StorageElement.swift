@@ -58,7 +58,7 @@ extension Tensor {
     /// copy when the tensor is its whole (contiguous) storage.
     func elements<T: StorageElement>(as _: T.Type) -> [T] {
         let n = count
-        if n == 1 { return [storage.element(offset, as: T.self)] }
+        if n == 1 { return [element(offset, as: T.self)] }
         let all = T.buffer(of: storage)
         if isContiguous {
             return offset == 0 && all.count == n ? all : Array(all[offset..<(offset + n)])

@@ -1,8 +1,19 @@
 /// An N-dimensional array with autograd: a strided view of a `Storage`,
 /// plus the links reverse-mode differentiation needs.
 public final class Tensor {
-    /// A `var` only so autograd can test it for unique ownership (stealing a gradient).
-    public internal(set) var storage: Storage
+    /// The elements. A one-element result of a hot op (`init(single:)`) has no
+    /// storage until something asks for it: it keeps its value in `singleBits`
+    /// (as `Storage` keeps a one-element buffer) and its dtype in
+    /// `singleDType`, so a scalar op allocates one object instead of two.
+    /// Nothing can have written such a tensor in place (that goes through
+    /// its storage), so its version is 0 until the storage exists.
+    public internal(set) var storage: Storage {
+        @inline(__always) get { backing ?? makeStorage() }
+        set { backing = newValue }
+    }
+    @exclusivity(unchecked) private var backing: Storage?
+    @exclusivity(unchecked) private var singleBits: UInt64 = 0
+    @exclusivity(unchecked) private var singleDType: DType = .float32
     public let shape: [Int]
     public let strides: [Int]
     public let offset: Int
@@ -60,21 +71,96 @@ public final class Tensor {
     /// The binding clears it when the box dies.
     public var boxed: UnsafeMutableRawPointer?
 
-    public var dtype: DType { storage.dtype }
+    public var dtype: DType { backing?.dtype ?? singleDType }
     public var dim: Int { shape.count }
     public var count: Int { Shape.count(shape) }
     public var isLeaf: Bool { gradFn == nil }
-    public var version: Int { storage.version }
+    public var version: Int { backing?.version ?? 0 }
 
     public init(storage: Storage, shape: [Int], strides: [Int]? = nil, offset: Int = 0, requiresGrad: Bool = false) {
-        self.storage = storage
+        backing = storage
         self.shape = shape
         self.strides = strides ?? Shape.contiguousStrides(shape)
         self.offset = offset
         self.requiresGrad = requiresGrad
     }
 
+    /// A one-element tensor of `shape` (all ones, or `[]`) holding `value` as
+    /// `dtype` (whose element type `T` must be), without a storage yet.
+    @inline(__always)
+    init<T: StorageElement>(single value: T, dtype: DType, shape: [Int]) {
+        singleBits = value.storageBits
+        singleDType = dtype
+        self.shape = shape
+        strides = Shape.contiguousStrides(shape)
+        offset = 0
+        requiresGrad = false
+    }
+
+    @inline(never)
+    private func makeStorage() -> Storage {
+        let made = Storage(singleBits: singleBits, dtype: singleDType)
+        backing = made
+        return made
+    }
+
+    /// Element `i` of the storage as `T` (the dtype's element type), without making a storage.
+    @inline(__always)
+    func element<T: StorageElement>(_ i: Int, as _: T.Type) -> T {
+        if let backing { return backing.element(i, as: T.self) }
+        return T(storageBits: singleBits)
+    }
+
+    /// Element `i` of the storage widened to Double, without making a storage.
+    @inline(__always)
+    func doubleElement(_ i: Int) -> Double {
+        if let backing { return backing.double(i) }
+        switch singleDType {
+        case .float32: return Double(Float(storageBits: singleBits))
+        case .float64: return Double(storageBits: singleBits)
+        case .int64, .int32: return Double(Int64(storageBits: singleBits))
+        case .bool: return singleBits != 0 ? 1 : 0
+        }
+    }
+
+    /// Whether this tensor's elements are all of its storage (not a part of a larger one).
+    var coversWholeStorage: Bool {
+        guard let backing else { return true }
+        return offset == 0 && count == backing.count
+    }
+
+    /// Whether nothing but this tensor can reach its elements (no storage yet,
+    /// or a storage referenced only from here).
+    func ownsStorageUniquely() -> Bool {
+        guard backing != nil else { return true }
+        return isKnownUniquelyReferenced(&backing)
+    }
+
+    /// Runs `body` over the row-major elements of a contiguous float32 tensor
+    /// (a gradient an optimizer reads), without making a storage for a scalar.
+    public func withContiguousFloats(_ body: (UnsafeBufferPointer<Float>) throws -> Void) rethrows {
+        precondition(dtype == .float32 && isContiguous)
+        if backing == nil {
+            var value = Float(storageBits: singleBits)
+            return try withUnsafePointer(to: &value) { try body(UnsafeBufferPointer(start: $0, count: 1)) }
+        }
+        let start = offset, n = count
+        try storage.withFloats { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + n)])) }
+    }
+
+    /// `withContiguousFloats` for float64.
+    public func withContiguousDoubles(_ body: (UnsafeBufferPointer<Double>) throws -> Void) rethrows {
+        precondition(dtype == .float64 && isContiguous)
+        if backing == nil {
+            var value = Double(storageBits: singleBits)
+            return try withUnsafePointer(to: &value) { try body(UnsafeBufferPointer(start: $0, count: 1)) }
+        }
+        let start = offset, n = count
+        try storage.withDoubles { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + n)])) }
+    }
+
     public var isContiguous: Bool {
+        if shape.isEmpty { return true }
         var expected = 1
         for d in stride(from: shape.count - 1, through: 0, by: -1) where shape[d] != 1 {
             if strides[d] != expected { return false }
@@ -93,6 +179,7 @@ public final class Tensor {
 
     /// All elements widened to Double, row-major.
     public func doubles() -> [Double] {
+        if count == 1 { return [doubleElement(offset)] }
         switch dtype {
         case .float64: return elements(as: Double.self)
         case .float32 where isContiguous: return storage.withElements(as: Float.self) { $0[offset..<(offset + count)].map(Double.init) }
@@ -121,7 +208,7 @@ public final class Tensor {
         guard count == 1 else {
             throw TorchError.runtime("a Tensor with \(count) elements cannot be converted to Scalar")
         }
-        return storage.double(offset)
+        return doubleElement(offset)
     }
 
     public func scalarInt64() throws -> Int64 {

@@ -236,7 +236,7 @@ extension Tensor {
     /// whole storage, and that nothing but the caller references.
     fileprivate static func isStealable(_ g: inout Tensor, for leaf: Tensor) -> Bool {
         guard g.gradFn == nil, !g.requiresGrad, g.viewBase == nil, !g.isWrappedNumber, !g.isParameter, g.tangent == nil,
-              g.dtype == leaf.dtype, g.offset == 0, g.count == g.storage.count, g.isContiguous else { return false }
-        return isKnownUniquelyReferenced(&g) && isKnownUniquelyReferenced(&g.storage)
+              g.dtype == leaf.dtype, g.coversWholeStorage, g.isContiguous else { return false }
+        return isKnownUniquelyReferenced(&g) && g.ownsStorageUniquely()
     }
 }

@@ -5,12 +5,10 @@ extension Tensor {
         if value != 0 && (dtype == .float32 || dtype == .float64) {
             let n = Shape.count(shape)
             try MemoryAccounting.check(elements: n, dtype: dtype)
-            let storage: Storage
             if n == 1 {
-                storage = dtype == .float32 ? Storage(single: Float(value), dtype: dtype) : Storage(single: value, dtype: dtype)
-            } else {
-                storage = dtype == .float32 ? Storage([Float](repeating: Float(value), count: n)) : Storage([Double](repeating: value, count: n))
+                return dtype == .float32 ? Tensor(single: Float(value), dtype: dtype, shape: shape) : Tensor(single: value, dtype: dtype, shape: shape)
             }
+            let storage = dtype == .float32 ? Storage([Float](repeating: Float(value), count: n)) : Storage([Double](repeating: value, count: n))
             return Tensor(storage: storage, shape: shape)
         }
         let t = try zeros(shape, dtype: dtype)

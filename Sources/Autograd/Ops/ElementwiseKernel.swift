@@ -96,12 +96,12 @@ enum ElementwiseKernel {
         let type: DType = T.self == Float.self ? .float32 : .float64
         func single(_ t: Tensor) -> T? {
             guard t.count == 1 else { return nil }
-            if t.dtype == type { return t.storage.element(t.offset, as: T.self) }
-            return T(t.storage.double(t.offset))
+            if t.dtype == type { return t.element(t.offset, as: T.self) }
+            return T(t.doubleElement(t.offset))
         }
         func whole(_ t: Tensor) -> Bool { t.dtype == type && t.shape == shape && t.isContiguous }
         if let x = single(a), let y = single(b) {
-            return Tensor(storage: Storage(single: try f(x, y), dtype: type), shape: shape)
+            return Tensor(single: try f(x, y), dtype: type, shape: shape)
         }
         var values = [T]()
         if whole(a), let y = single(b) {
@@ -193,7 +193,12 @@ extension Tensor {
     public func contiguousCopy() throws -> Tensor {
         try MemoryAccounting.check(elements: count, dtype: dtype)
         if count == 1 {
-            return Tensor(storage: storage.copyOfElement(offset), shape: shape)
+            switch dtype {
+            case .float32: return Tensor(single: element(offset, as: Float.self), dtype: dtype, shape: shape)
+            case .float64: return Tensor(single: element(offset, as: Double.self), dtype: dtype, shape: shape)
+            case .int64, .int32: return Tensor(single: element(offset, as: Int64.self), dtype: dtype, shape: shape)
+            case .bool: return Tensor(single: element(offset, as: Bool.self), dtype: dtype, shape: shape)
+            }
         }
         switch dtype {
         case .float32: return Tensor(storage: Storage(floats()), shape: shape)

@@ -20,9 +20,8 @@ extension Float: ParameterScalar {
 
     static func withElements<R>(of t: Tensor, _ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
         guard t.dtype == .float32 && t.isContiguous else { return try elements(of: t).withUnsafeBufferPointer(body) }
-        let start = t.offset, count = t.count
         var result: R?
-        try t.storage.withFloats { result = try body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+        try t.withContiguousFloats { result = try body($0) }
         return result!
     }
 
@@ -41,9 +40,8 @@ extension Double: ParameterScalar {
 
     static func withElements<R>(of t: Tensor, _ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
         guard t.dtype == .float64 && t.isContiguous else { return try elements(of: t).withUnsafeBufferPointer(body) }
-        let start = t.offset, count = t.count
         var result: R?
-        try t.storage.withDoubles { result = try body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+        try t.withContiguousDoubles { result = try body($0) }
         return result!
     }
 

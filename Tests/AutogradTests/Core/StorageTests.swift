@@ -45,12 +45,11 @@ final class StorageTests: XCTestCase {
     func testPointerAccessWritesTheInlineElement() {
         let s = Storage(single: Float(1.5), dtype: .float32)
         s.withMutableFloats { $0[0] *= 4 }
-        XCTAssertEqual(s.withFloats { $0[0] }, 6)
+        var read: Float = 0
+        s.withFloats { read = $0[0] }
+        XCTAssertEqual(read, 6)
         s.setDouble(0, 0.1)
         XCTAssertEqual(s.f32, [Float(0.1)], "setDouble rounds to float32")
-        let copy = s.copyOfElement(0)
-        s.setDouble(0, 5)
-        XCTAssertEqual(copy.f32, [Float(0.1)], "a copy is its own storage")
     }
 
     func testScalarTensorsUseInlineStorageEndToEnd() throws {

@@ -66,8 +66,8 @@ enum MSEKernels {
         let n = x.count
         if n == 1 {
             // One element (a scalar loss): nothing to sum, no buffer.
-            let d = x.storage.element(x.offset, as: T.self) - y.storage.element(y.offset, as: T.self)
-            return Tensor(storage: Storage(single: d * d, dtype: x.dtype), shape: reduction == .none ? x.shape : [])
+            let d = x.element(x.offset, as: T.self) - y.element(y.offset, as: T.self)
+            return Tensor(single: d * d, dtype: x.dtype, shape: reduction == .none ? x.shape : [])
         }
         let xs = T.buffer(of: x.storage), ys = T.buffer(of: y.storage)
         let squares = [T](unsafeUninitializedCapacity: n) { out, initialized in
@@ -79,8 +79,8 @@ enum MSEKernels {
         }
         switch reduction {
         case .none: return Tensor(storage: T.storage(squares, dtype: x.dtype), shape: x.shape)
-        case .mean: return Tensor(storage: Storage(single: SumReductions.mean(squares), dtype: x.dtype), shape: [])
-        case .sum: return Tensor(storage: Storage(single: SumReductions.sum(squares), dtype: x.dtype), shape: [])
+        case .mean: return Tensor(single: SumReductions.mean(squares), dtype: x.dtype, shape: [])
+        case .sum: return Tensor(single: SumReductions.sum(squares), dtype: x.dtype, shape: [])
         }
     }
 
@@ -95,13 +95,13 @@ enum MSEKernels {
     private static func gradient<T: KernelFloat & StorageElement>(_: T.Type, _ x: Tensor, _ y: Tensor, _ g: Tensor, norm: Double) -> Tensor {
         let n = x.count, alpha = T(norm)
         if n == 1 {
-            let d = x.storage.element(x.offset, as: T.self) - y.storage.element(y.offset, as: T.self)
-            return Tensor(storage: Storage(single: alpha * d * g.storage.element(g.offset, as: T.self), dtype: x.dtype), shape: x.shape)
+            let d = x.element(x.offset, as: T.self) - y.element(y.offset, as: T.self)
+            return Tensor(single: alpha * d * g.element(g.offset, as: T.self), dtype: x.dtype, shape: x.shape)
         }
         let xs = T.buffer(of: x.storage), ys = T.buffer(of: y.storage)
         let values = [T](unsafeUninitializedCapacity: n) { out, initialized in
             if g.count == 1 {
-                let gv = g.storage.element(g.offset, as: T.self)
+                let gv = g.element(g.offset, as: T.self)
                 for i in 0..<n { out[i] = alpha * (xs[x.offset + i] - ys[y.offset + i]) * gv }
             } else {
                 let gs = T.buffer(of: g.storage)
