@@ -82,23 +82,17 @@ public enum Backward {
                 if !retainGraph { node.released = true }
                 for i in 0..<Swift.min(node.inputCount, inputGrads.count) {
                     // Taken out, so a fresh gradient is held only here and a leaf can keep it.
-                    guard let edge = node.input(i), let ig = inputGrads.take(i) else { continue }
+                    let edge = node.unretainedInput(i)
+                    if case .none = edge { continue }
+                    guard let ig = inputGrads.take(i) else { continue }
+                    // The graph keeps nodes and leaves alive: reached unretained.
                     switch edge {
+                    case .none:
+                        break
                     case .node(let next):
-                        next.pendingGradient = try accumulate(next.pendingGradient, ig)
-                    case .leaf(let leaf) where !leaf.gradientHooks.isEmpty:
-                        // Summed over the pass first: hooks see the leaf's whole gradient, as AccumulateGrad's do.
-                        if let i = hookedLeaves.firstIndex(where: { $0.leaf === leaf }) {
-                            hookedLeaves[i].gradient = try accumulate(hookedLeaves[i].gradient, ig)
-                        } else {
-                            hookedLeaves.append((leaf, ig))
-                        }
+                        try next._withUnsafeGuaranteedRef { $0.pendingGradient = try accumulate($0.pendingGradient, ig) }
                     case .leaf(let leaf):
-                        if let k = captureIndex(leaf) {
-                            captured[k] = try accumulate(captured[k], ig)
-                        } else if capture == nil {
-                            try accumulateIntoLeaf(leaf, consume ig, createGraph: createGraph)
-                        }
+                        try deliver(ig, toLeaf: leaf.takeUnretainedValue())
                     }
                 }
             } }
@@ -112,6 +106,22 @@ public enum Backward {
             }
         }
         return captured
+
+        /// A gradient reaching a leaf: kept for its hooks, captured for `autograd.grad`, or accumulated into `.grad`.
+        func deliver(_ ig: consuming Tensor, toLeaf leaf: Tensor) throws {
+            if !leaf.gradientHooks.isEmpty {
+                // Summed over the pass first: hooks see the leaf's whole gradient, as AccumulateGrad's do.
+                if let i = hookedLeaves.firstIndex(where: { $0.leaf === leaf }) {
+                    hookedLeaves[i].gradient = try accumulate(hookedLeaves[i].gradient, ig)
+                } else {
+                    hookedLeaves.append((leaf, ig))
+                }
+            } else if let k = captureIndex(leaf) {
+                captured[k] = try accumulate(captured[k], ig)
+            } else if capture == nil {
+                try accumulateIntoLeaf(leaf, consume ig, createGraph: createGraph)
+            }
+        }
     }
 
     /// Nodes reachable from `roots`, each before every node that feeds it a gradient

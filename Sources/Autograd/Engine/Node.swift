@@ -123,15 +123,35 @@ public final class Node {
         }
     }
 
+    /// Input `i`'s edge without reference counting, for the backward pass
+    /// (the graph's roots keep every node and leaf alive meanwhile).
+    enum UnretainedEdge {
+        case none
+        case node(Unmanaged<Node>)
+        case leaf(Unmanaged<Tensor>)
+    }
+
+    @inline(__always)
+    func unretainedInput(_ i: Int) -> UnretainedEdge {
+        func unretained(_ edge: Edge?) -> UnretainedEdge {
+            switch edge {
+            case .node(let n)?: return .node(.passUnretained(n))
+            case .leaf(let t)?: return .leaf(.passUnretained(t))
+            case nil: return .none
+            }
+        }
+        switch i {
+        case 0: return unretained(input0)
+        case 1: return unretained(input1)
+        default: return unretained(moreInputs[i - 2])
+        }
+    }
+
     /// The node behind input `i`, unretained (nil for a leaf or no edge): the
     /// backward pass's sort walks the graph without reference counting.
     @inline(__always)
     func inputNode(_ i: Int) -> Unmanaged<Node>? {
-        switch i {
-        case 0: if case .node(let n)? = input0 { return .passUnretained(n) }
-        case 1: if case .node(let n)? = input1 { return .passUnretained(n) }
-        default: if case .node(let n)? = moreInputs[i - 2] { return .passUnretained(n) }
-        }
+        if case .node(let n) = unretainedInput(i) { return n }
         return nil
     }
 
