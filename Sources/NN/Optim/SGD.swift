@@ -30,15 +30,22 @@ public final class SGD: Optimizer {
 
     /// Each group's options as last read, with the group's revision then.
     private var hyperOf: [ObjectIdentifier: (revision: Int, hyper: Hyper)] = [:]
+    /// The last group's entry, checked first (one group is the common case).
+    /// Revisions are unique across groups, so a match is this group's.
+    private var lastHyper: (revision: Int, hyper: Hyper)?
 
     public override func update(_ group: ParamGroup) throws {
         let hyper: Hyper
-        if let cached = hyperOf[ObjectIdentifier(group)], cached.revision == group.revision {
+        if let last = lastHyper, last.revision == group.revision {
+            hyper = last.hyper
+        } else if let cached = hyperOf[ObjectIdentifier(group)], cached.revision == group.revision {
             hyper = cached.hyper
+            lastHyper = cached
         } else {
             hyper = Hyper(lr: group.double("lr"), momentum: group.double("momentum"), dampening: group.double("dampening"),
                           weightDecay: group.double("weight_decay"), nesterov: group.bool("nesterov"), maximize: group.bool("maximize"))
             hyperOf[ObjectIdentifier(group)] = (group.revision, hyper)
+            lastHyper = (group.revision, hyper)
         }
         for p in group.params {
             guard let grad = p.grad else { continue }
