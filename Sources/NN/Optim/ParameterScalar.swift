@@ -3,6 +3,9 @@ import Autograd
 /// The float element types optimizers update in place, with direct access to
 /// a tensor's storage so a step allocates nothing per element and rounds
 /// exactly where PyTorch's kernels round (fl32 of every Python scalar first).
+/// Autograd's buffer accessors take bodies returning Void (so calls from this
+/// module stay specialised); the `result!`s below read what the accessor's
+/// single call of the body stored.
 protocol ParameterScalar: BinaryFloatingPoint {
     /// Row-major elements of `t` converted to this type (a gradient).
     static func elements(of t: Tensor) -> [Self]
