@@ -139,24 +139,22 @@ public final class Tensor {
     /// Runs `body` over the row-major elements of a contiguous float32 tensor
     /// (a gradient an optimizer reads), without making a storage for a scalar.
     public func withContiguousFloats(_ body: (UnsafeBufferPointer<Float>) throws -> Void) rethrows {
-        precondition(dtype == .float32 && isContiguous)
-        if backing == nil {
-            var value = Float(storageBits: singleBits)
-            return try withUnsafePointer(to: &value) { try body(UnsafeBufferPointer(start: $0, count: 1)) }
-        }
-        let start = offset, n = count
-        try storage.withFloats { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + n)])) }
+        try withContiguousElements(as: Float.self, body)
     }
 
     /// `withContiguousFloats` for float64.
     public func withContiguousDoubles(_ body: (UnsafeBufferPointer<Double>) throws -> Void) rethrows {
-        precondition(dtype == .float64 && isContiguous)
-        if backing == nil {
-            var value = Double(storageBits: singleBits)
-            return try withUnsafePointer(to: &value) { try body(UnsafeBufferPointer(start: $0, count: 1)) }
+        try withContiguousElements(as: Double.self, body)
+    }
+
+    private func withContiguousElements<T: StorageElement>(as _: T.Type, _ body: (UnsafeBufferPointer<T>) throws -> Void) rethrows {
+        precondition(T.isElement(of: dtype) && isContiguous)
+        guard let backing else {
+            let value = T(storageBits: singleBits)
+            return try withUnsafePointer(to: value) { try body(UnsafeBufferPointer(start: $0, count: 1)) }
         }
         let start = offset, n = count
-        try storage.withDoubles { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + n)])) }
+        try backing.withElements(as: T.self) { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + n)])) }
     }
 
     public var isContiguous: Bool {
