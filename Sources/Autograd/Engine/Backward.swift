@@ -4,7 +4,9 @@
 public enum Backward {
     /// `tensor.backward(gradient)`: accumulates into the `.grad` of leaves.
     public static func run(_ root: Tensor, gradient: Tensor? = nil, retainGraph: Bool = false, createGraph: Bool = false) throws {
-        _ = try execute(roots: [root], gradients: [gradient], retainGraph: retainGraph, createGraph: createGraph, capture: nil)
+        // One root without arrays: a scalar lesson's backward allocates only what it computes.
+        _ = try execute(roots: CollectionOfOne(root), gradients: CollectionOfOne(gradient), retainGraph: retainGraph,
+                        createGraph: createGraph, capture: nil)
     }
 
     /// `torch.autograd.grad(outputs, inputs, grad_outputs)`: returns the
@@ -19,15 +21,17 @@ public enum Backward {
         return results
     }
 
-    private static func execute(roots: [Tensor], gradients: [Tensor?], retainGraph: Bool, createGraph: Bool,
-                                capture: [Tensor]?) throws -> [Tensor?] {
+    private static func execute<Roots: RandomAccessCollection<Tensor>, Seeds: RandomAccessCollection<Tensor?>>(
+        roots: Roots, gradients: Seeds, retainGraph: Bool, createGraph: Bool,
+        capture: [Tensor]?) throws -> [Tensor?] {
         try ForwardAD.suspended {
             try executeReverse(roots: roots, gradients: gradients, retainGraph: retainGraph, createGraph: createGraph, capture: capture)
         }
     }
 
-    private static func executeReverse(roots: [Tensor], gradients: [Tensor?], retainGraph: Bool, createGraph: Bool,
-                                       capture: [Tensor]?) throws -> [Tensor?] {
+    private static func executeReverse<Roots: RandomAccessCollection<Tensor>, Seeds: RandomAccessCollection<Tensor?>>(
+        roots: Roots, gradients: Seeds, retainGraph: Bool, createGraph: Bool,
+        capture: [Tensor]?) throws -> [Tensor?] {
         // Pending gradients live on the nodes themselves (no dictionary keyed by identity).
         var captured = [Tensor?](repeating: nil, count: capture?.count ?? 0)
         func captureIndex(_ t: Tensor) -> Int? { capture?.firstIndex { $0 === t } }
@@ -38,7 +42,7 @@ public enum Backward {
                 throw TorchError.runtime("element \(i) of tensors does not require grad and does not have a grad_fn")
             }
             let seed: Tensor
-            if let g = gradients[i] {
+            if let g = gradients[gradients.index(gradients.startIndex, offsetBy: i)] {
                 guard g.shape == root.shape else {
                     throw TorchError.runtime("Mismatch in shape: grad_output[\(i)] has a shape of \(Shape.describe(g.shape)) and output[\(i)] has a shape of \(Shape.describe(root.shape)).")
                 }
