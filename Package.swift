@@ -3,7 +3,7 @@ import Foundation
 import PackageDescription
 
 // Layers, each depending only on those above it:
-//   CCmark, COpenBLAS, CGraphviz (system libraries), CEngineSlot (a C thread-local)
+//   CCmark, COpenBLAS, CGraphviz (system libraries), CEngineSupport (a C thread-local, heap settings)
 //   Autograd  -> NN -> PyInterpreter -> Notebook -> litgrad
 // Release builds of the hot targets skip the runtime's dynamic exclusivity
 // checks (class properties, globals, escaping captures): they cost about 8 %
@@ -64,8 +64,8 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "CEngineSlot"),
-        .target(name: "Autograd", dependencies: ["COpenBLAS", "CEngineSlot"], swiftSettings: releaseSpeed),
+        .target(name: "CEngineSupport"),
+        .target(name: "Autograd", dependencies: ["COpenBLAS", "CEngineSupport"], swiftSettings: releaseSpeed),
         .target(name: "NN", dependencies: ["Autograd"], swiftSettings: releaseSpeed),
         .target(
             name: "PyInterpreter",

@@ -1,4 +1,4 @@
-import CEngineSlot
+import CEngineSupport
 
 /// The engine's mutable settings — grad mode, the default random generator,
 /// print options, memory limits — scoped to the thread that installed them.
@@ -62,7 +62,7 @@ public final class EngineContext {
         slot.removeAll(keepingCapacity: true)
     }
 
-    public init() {}
+    public init() { HeapTuning.applied }
 
     nonisolated(unsafe) private static let shared = EngineContext()
     /// `shared` as a raw pointer, so reading it costs no reference counting.
