@@ -22,7 +22,9 @@ extension Tensor {
             out = try ElementwiseKernel.unary(floatingSelf, f32: f32, f64: f64)
         }
         guard Tensor.recordingNeeded(a) else { return out }
-        let r = out.outputForBackward
+        // Only rows that save their output read `r`; the others get a stand-in
+        // rather than an alias made for nothing.
+        let r = saveOutput ? out.outputForBackward : a
         return try out.recorded(name, symbol: symbol, inputs: [a], saving: saveInput ? [a] : [], output: saveOutput ? r : nil,
                                 tangent: { t in try t[0]?.mul(derivative(a, out)) }) { g in [try g.mul(derivative(a, r))] }
     }
