@@ -47,8 +47,11 @@ public final class SGD: Optimizer {
             hyperOf[ObjectIdentifier(group)] = (group.revision, hyper)
             lastHyper = (group.revision, hyper)
         }
+        let plain = hyper.momentum == 0 && hyper.weightDecay == 0
         for p in group.params {
             guard let grad = p.grad else { continue }
+            // No momentum or weight decay: p += −lr·g as one fused kernel call.
+            if plain && p.addScaledInPlaceUntracked(grad, alpha: hyper.maximize ? hyper.lr : -hyper.lr) { continue }
             var buffer: Tensor? = nil
             var first = false
             if hyper.momentum != 0 {
