@@ -81,10 +81,9 @@ open class Optimizer {
     }
 
     static func clearGrad(_ p: Tensor, setToNone: Bool) throws {
-        guard let g = p.grad else { return }
         if setToNone {
-            p.grad = nil
-        } else {
+            p.grad = nil   // without reading it first: no extra reference to count
+        } else if let g = p.grad {
             _ = try GradMode.with(enabled: false) { try g.detach().zeroInPlace() }
         }
     }
