@@ -27,6 +27,17 @@ extension Tensor {
                                 tangent: { t in try t[0]?.mul(derivative(a, out)) }) { g in [try g.mul(derivative(a, r))] }
     }
 
+    /// A row whose backward is an op of its own (PyTorch's `X_backward`, named
+    /// XBackwardBackward0 when differentiated), saving the input.
+    func elementwise(_ name: String, symbol: String, f32: (Float) -> Float, f64: (Double) -> Double,
+                     backward: ActivationBackward) throws -> Tensor {
+        let a = self
+        let out = try ElementwiseKernel.unary(floatingSelf, f32: f32, f64: f64)
+        guard Tensor.recordingNeeded(a) else { return out }
+        return try out.recorded(name, symbol: symbol, inputs: [a], saving: [a],
+                                tangent: { t in try t[0].map { try backward($0, a) } }) { g in [try backward(g, a)] }
+    }
+
     private static func number(_ v: Double) -> Tensor { Tensor.wrapped(v, dtype: .float64) }
     private static let one = Tensor.wrapped(1, dtype: .int64)
 
@@ -130,7 +141,7 @@ extension Tensor {
         }
     }
     /// sigmoid (SigmoidBackward0): float32 values as PyTorch's vectorised kernel gives
-    /// them (PointwiseKernels); ∂a = (g · (1 − r)) · r, multiplied in PyTorch's order.
+    /// them (PointwiseKernels); ∂a = sigmoid_backward(g, r) = (g · (1 − r)) · r, multiplied in PyTorch's order.
     public func sigmoid() throws -> Tensor {
         let a = self
         let x = floatingSelf
@@ -140,8 +151,8 @@ extension Tensor {
         guard Tensor.recordingNeeded(a) else { return out }
         let r = out.outputForBackward
         return try out.recorded("SigmoidBackward0", symbol: "σ", inputs: [a], output: r,
-                                tangent: { t in try t[0].map { try $0.mul(out.rsub(Self.one)).mul(out) } }) { g in
-            [try g.mul(r.rsub(Self.one)).mul(r)]
+                                tangent: { t in try t[0].map { try ActivationBackward.sigmoid($0, out) } }) { g in
+            [try ActivationBackward.sigmoid(g, r)]
         }
     }
     /// erf (ErfBackward0): d = 2/√π · exp(−a²).
@@ -192,10 +203,9 @@ extension Tensor {
 
     public func leakyRelu(_ slope: Double = 0.01) throws -> Tensor {
         let s32 = Float(slope)
-        return try elementwise("LeakyReluBackward0", symbol: "LeakyReLU", saveInput: true,
-                               f32: { $0 > 0 ? $0 : $0 * s32 }, f64: { $0 > 0 ? $0 : $0 * slope }) { a, _ in
-            try Tensor.where(a.gt(Tensor.wrapped(0, dtype: .int64)), Self.one, Self.number(slope)).to(a.floatingSelf.dtype)
-        }
+        return try elementwise("LeakyReluBackward0", symbol: "LeakyReLU",
+                               f32: { $0 > 0 ? $0 : $0 * s32 }, f64: { $0 > 0 ? $0 : $0 * slope },
+                               backward: .leakyRelu(slope: slope))
     }
     /// `F.gelu(x)` (exact, erf form) or `approximate: "tanh"`.
     public func gelu(approximate: String = "none") throws -> Tensor {
@@ -228,19 +238,16 @@ extension Tensor {
     }
     public func elu(alpha: Double = 1) throws -> Tensor {
         let af = Float(alpha)
-        return try elementwise("EluBackward0", symbol: "ELU", saveInput: true,
-                               f32: { $0 > 0 ? $0 : af * expm1f($0) }, f64: { $0 > 0 ? $0 : alpha * Foundation.expm1($0) }) { a, _ in
-            try Tensor.where(a.gt(Tensor.wrapped(0, dtype: .int64)), Self.one, a.exp().mul(Self.number(alpha)))
-        }
+        return try elementwise("EluBackward0", symbol: "ELU",
+                               f32: { $0 > 0 ? $0 : af * expm1f($0) }, f64: { $0 > 0 ? $0 : alpha * Foundation.expm1($0) },
+                               backward: .elu(alpha: alpha))
     }
     public func softplus(beta: Double = 1, threshold: Double = 20) throws -> Tensor {
         let bf = Float(beta), tf = Float(threshold)
-        return try elementwise("SoftplusBackward0", symbol: "softplus", saveInput: true,
+        return try elementwise("SoftplusBackward0", symbol: "softplus",
                                f32: { $0 * bf > tf ? $0 : log1pf(expf($0 * bf)) / bf },
-                               f64: { $0 * beta > threshold ? $0 : Foundation.log1p(Foundation.exp($0 * beta)) / beta }) { a, _ in
-            let linear = try a.mul(Self.number(beta)).gt(Self.number(threshold))
-            return try Tensor.where(linear, Self.one, a.mul(Self.number(beta)).sigmoid())
-        }
+                               f64: { $0 * beta > threshold ? $0 : Foundation.log1p(Foundation.exp($0 * beta)) / beta },
+                               backward: .softplus(beta: beta, threshold: threshold))
     }
     public func silu() throws -> Tensor {
         try elementwise("SiluBackward0", symbol: "SiLU", saveInput: true,
@@ -251,20 +258,18 @@ extension Tensor {
     }
     /// `F.logsigmoid`: −softplus(−a);  d = σ(−a).
     public func logSigmoid() throws -> Tensor {
-        try elementwise("LogSigmoidBackward0", symbol: "logσ", saveInput: true,
+        try elementwise("LogSigmoidBackward0", symbol: "logσ",
                         f32: { x in Swift.min(x, 0) - log1pf(expf(-Swift.abs(x))) },
-                        f64: { x in Swift.min(x, 0) - Foundation.log1p(Foundation.exp(-Swift.abs(x))) }) { a, _ in
-            try a.neg().sigmoid()
-        }
+                        f64: { x in Swift.min(x, 0) - Foundation.log1p(Foundation.exp(-Swift.abs(x))) },
+                        backward: .logSigmoid)
     }
     /// `F.hardtanh(min, max)` (also relu6): d = 1 strictly inside (min, max).
     public func hardtanh(min lo: Double = -1, max hi: Double = 1) throws -> Tensor {
         let lf = Float(lo), hf = Float(hi)
-        return try elementwise("HardtanhBackward0", symbol: "hardtanh", saveInput: true,
+        return try elementwise("HardtanhBackward0", symbol: "hardtanh",
                                f32: { $0.isNaN ? $0 : Swift.min(Swift.max($0, lf), hf) },
-                               f64: { $0.isNaN ? $0 : Swift.min(Swift.max($0, lo), hi) }) { a, _ in
-            try a.gt(Self.number(lo)).logicalAnd(a.lt(Self.number(hi))).to(a.floatingSelf.dtype)
-        }
+                               f64: { $0.isNaN ? $0 : Swift.min(Swift.max($0, lo), hi) },
+                               backward: .hardtanh(min: lo, max: hi))
     }
     /// `x.square()` is `x ** 2` in PyTorch (PowBackward0).
     public func square() throws -> Tensor {
