@@ -50,7 +50,7 @@ extension Tensor {
         }
     }
     public func expm1() throws -> Tensor {
-        try elementwise("Expm1Backward0", symbol: "expm1", saveOutput: true, f32: CorrectlyRoundedFloat.expm1, f64: Foundation.expm1) { _, r in
+        try elementwise("Expm1Backward0", symbol: "expm1", saveOutput: true, f32: CorrectlyRoundedFloat.expm1, f64: CorrectlyRoundedDouble.expm1) { _, r in
             try r.add(Self.one)
         }
     }
@@ -58,17 +58,17 @@ extension Tensor {
         try elementwise("LogBackward0", symbol: "log", saveInput: true, f32: logf, f64: Foundation.log) { a, _ in try a.reciprocal() }
     }
     public func log2() throws -> Tensor {
-        try elementwise("Log2Backward0", symbol: "log2", saveInput: true, f32: CorrectlyRoundedFloat.log2, f64: Foundation.log2) { a, _ in
+        try elementwise("Log2Backward0", symbol: "log2", saveInput: true, f32: CorrectlyRoundedFloat.log2, f64: CorrectlyRoundedDouble.log2) { a, _ in
             try a.mul(Self.number(M_LN2)).reciprocal()
         }
     }
     public func log10() throws -> Tensor {
-        try elementwise("Log10Backward0", symbol: "log10", saveInput: true, f32: CorrectlyRoundedFloat.log10, f64: Foundation.log10) { a, _ in
+        try elementwise("Log10Backward0", symbol: "log10", saveInput: true, f32: CorrectlyRoundedFloat.log10, f64: CorrectlyRoundedDouble.log10) { a, _ in
             try a.mul(Self.number(M_LN10)).reciprocal()
         }
     }
     public func log1p() throws -> Tensor {
-        try elementwise("Log1PBackward0", symbol: "log1p", saveInput: true, f32: CorrectlyRoundedFloat.log1p, f64: Foundation.log1p) { a, _ in
+        try elementwise("Log1PBackward0", symbol: "log1p", saveInput: true, f32: CorrectlyRoundedFloat.log1p, f64: CorrectlyRoundedDouble.log1p) { a, _ in
             try a.add(Self.one).reciprocal()
         }
     }
@@ -108,7 +108,7 @@ extension Tensor {
     /// tanh (TanhBackward0): ∂a = tanh_backward(g, r) = g · (1 − r²).
     public func tanh() throws -> Tensor {
         let a = self
-        let out = try ElementwiseKernel.unary(floatingSelf, f32: CorrectlyRoundedFloat.tanh, f64: Foundation.tanh)
+        let out = try ElementwiseKernel.unary(floatingSelf, f32: CorrectlyRoundedFloat.tanh, f64: CorrectlyRoundedDouble.tanh)
         guard Tensor.recordingNeeded(a) else { return out }
         let r = out.outputForBackward
         return try out.recorded("TanhBackward0", symbol: "tanh", inputs: [a], output: r,
