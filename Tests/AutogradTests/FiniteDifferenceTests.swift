@@ -290,6 +290,17 @@ final class FiniteDifferenceTests: XCTestCase {
         try checkSecondOrder("gelu") { try $0.gelu() }
         try checkSecondOrder("silu") { try $0.silu() }
         try checkSecondOrder("softplus") { try $0.softplus() }
+        try checkSecondOrder("softplus beta") { try $0.softplus(beta: 2, threshold: 3) }
+        try checkSecondOrder("elu") { try $0.elu(alpha: 1.5) }
+        try checkSecondOrder("logsigmoid") { try $0.logSigmoid() }
+        try checkSecondOrder("leaky_relu times x") { try $0.leakyRelu(0.1).mul($0) }
+        try checkSecondOrder("hardtanh times x") { try $0.hardtanh(min: -0.5, max: 1).mul($0) }
+        let target = Tensor(shape: [2, 3], doubles: [0, 1, 0.3, 1, 0, 0.8])
+        try checkSecondOrder("binary_cross_entropy", low: 0.1, high: 0.9) { try $0.binaryCrossEntropy(target) }
+        try checkSecondOrder("binary_cross_entropy unreduced", low: 0.1, high: 0.9) {
+            try $0.binaryCrossEntropy(target, weight: target.add(Tensor.wrapped(1, dtype: .int64)), reduction: .none)
+        }
+        try checkSecondOrder("binary_cross_entropy of sigmoid") { try $0.sigmoid().binaryCrossEntropy(target, reduction: .sum) }
         try checkSecondOrder("std") { try $0.std() }
         try checkSecondOrder("norm") { try $0.norm() }
         try checkSecondOrder("matmul") { try $0.matmul($0.t()) }
