@@ -9,8 +9,8 @@ extension Tensor {
     /// `torch.mm`: 2-D × 2-D.
     public func mm(_ b: Tensor, opName: String = "mm") throws -> Tensor {
         let a = self
-        guard a.dim == 2 else { throw TorchError.runtime("self must be a matrix") }
-        guard b.dim == 2 else { throw TorchError.runtime("mat2 must be a matrix") }
+        guard a.dim == 2 else { throw TorchError.runtime("\(opName): self must be a matrix, got \(a.dim)-D tensor") }
+        guard b.dim == 2 else { throw TorchError.runtime("\(opName): mat2 must be a matrix, got \(b.dim)-D tensor") }
         guard a.shape[1] == b.shape[0] else {
             throw TorchError.runtime("\(opName): mat1 and mat2 shapes cannot be multiplied (\(a.shape[0])x\(a.shape[1]) and \(b.shape[0])x\(b.shape[1]))")
         }
@@ -155,7 +155,9 @@ extension Tensor {
 
     /// `torch.outer` = a[:, None] * b[None, :] (MulBackward0).
     public func outer(_ b: Tensor) throws -> Tensor {
-        try unsqueeze(1).mul(b.unsqueeze(0))
+        guard dim == 1 else { throw TorchError.runtime("outer: Expected 1-D argument self, but got \(dim)-D") }
+        guard b.dim == 1 else { throw TorchError.runtime("outer: Expected 1-D argument vec2, but got \(b.dim)-D") }
+        return try unsqueeze(1).mul(b.unsqueeze(0))
     }
 
     /// `_unsafe_view`: a reshape PyTorch records as `UnsafeViewBackward0`
