@@ -243,6 +243,8 @@ enum TensorClass {
             try this(me).setRequiresGrad(try interp.isTruthy(value))
         })
         b.property("is_leaf") { _, me in .bool(try this(me).isLeaf) }
+        // The in-place write counter autograd checks saved tensors against (shared by views).
+        b.property("_version") { _, me in .int(try this(me).version) }
         b.property("grad_fn") { _, me in GradFnObjects.value(try this(me).gradFn) }
         b.property("data", get: { _, me in TorchValues.box(try this(me).detach()) }, set: { _, me, value in
             let t = try this(me)
