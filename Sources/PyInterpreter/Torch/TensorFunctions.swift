@@ -338,6 +338,8 @@ enum TensorFunctions {
             TorchValues.box(try t.permute(TorchValues.shape(interp, a.extraPositional, "permute")))
         },
         TorchFunction("flip", ["dims"]) { interp, t, a in TorchValues.box(try t.flip(TorchValues.ints(interp, a["dims"], "dims"))) },
+        TorchFunction("tril", [.init("diagonal", default: .int(0))]) { _, t, a in TorchValues.box(try t.tril(a.int("diagonal"))) },
+        TorchFunction("triu", [.init("diagonal", default: .int(0))]) { _, t, a in TorchValues.box(try t.triu(a.int("diagonal"))) },
         TorchFunction("narrow", ["dim", "start", "length"]) { _, t, a in
             TorchValues.box(try t.narrow(a.int("dim"), start: a.int("start"), length: a.int("length")))
         },
