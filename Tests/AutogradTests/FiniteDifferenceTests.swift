@@ -135,6 +135,17 @@ final class FiniteDifferenceTests: XCTestCase {
         try check("sigmoid") { try $0[0].sigmoid() }
         try check("relu", low: 0.1, high: 2) { try $0[0].relu() }
         try check("leaky_relu") { try $0[0].leakyRelu(0.2) }
+        try check("asin", low: -0.9, high: 0.9) { try $0[0].asin() }
+        try check("acos", low: -0.9, high: 0.9) { try $0[0].acos() }
+        try check("atan") { try $0[0].atan() }
+        try check("sinh") { try $0[0].sinh() }
+        try check("cosh") { try $0[0].cosh() }
+        try check("tril", shape: [3, 4]) { try $0[0].tril() }
+        try check("triu -1 batched", shape: [2, 3, 3]) { try $0[0].triu(-1) }
+        try checkSecondOrder("asin", low: -0.9, high: 0.9) { try $0.asin() }
+        try checkSecondOrder("atan") { try $0.atan() }
+        try checkSecondOrder("cosh") { try $0.cosh() }
+        try checkSecondOrder("tril of square", shape: [3, 3]) { try $0.tril(1).pow(2) }
     }
 
     func testReductionsAndViews() throws {
