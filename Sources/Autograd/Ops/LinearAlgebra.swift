@@ -65,7 +65,11 @@ extension Tensor {
         guard m.shape[1] == v.shape[0] else {
             throw TorchError.runtime("size mismatch, got input (\(m.shape[0])), mat (\(m.shape[0])x\(m.shape[1])), vec (\(v.shape[0]))")
         }
-        try MatrixProducts.checkSameDType(m, v)
+        guard m.dtype == v.dtype else {
+            // PyTorch's addmv names the result (the vector's dtype), the matrix and the vector.
+            let (md, vd) = (m.dtype.scalarTypeName, v.dtype.scalarTypeName)
+            throw TorchError.runtime("addmv input tensors must have the same dtype, but got \(vd), \(md), and \(vd)")
+        }
         let column = MatrixProducts.vectorAsMatrix(v, rows: v.count, cols: 1)
         let out = Tensor(storage: try MatrixProducts.multiply(m, column, m: m.shape[0], k: m.shape[1], n: 1), shape: [m.shape[0]])
         return try out.recorded("MvBackward0", symbol: "@", inputs: [m, v], saving: [m, v],
@@ -84,7 +88,9 @@ extension Tensor {
         guard a.count == b.count else {
             throw TorchError.runtime("inconsistent tensor size, expected tensor [\(a.count)] and src [\(b.count)] to have the same number of elements, but got \(a.count) and \(b.count) elements respectively")
         }
-        try MatrixProducts.checkSameDType(a, b)
+        guard a.dtype == b.dtype else {
+            throw TorchError.runtime("dot : expected both vectors to have same dtype, but found \(a.dtype.scalarTypeName) and \(b.dtype.scalarTypeName)")
+        }
         let row = MatrixProducts.vectorAsMatrix(a, rows: 1, cols: a.count), column = MatrixProducts.vectorAsMatrix(b, rows: b.count, cols: 1)
         let out = Tensor(storage: try MatrixProducts.multiply(row, column, m: 1, k: a.count, n: 1), shape: [])
         return try out.recorded("DotBackward0", symbol: "·", inputs: [a, b], saving: [a, b],
