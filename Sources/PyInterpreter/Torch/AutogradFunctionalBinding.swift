@@ -11,9 +11,13 @@ enum AutogradFunctionalBinding {
         let interp: Interpreter
         let function: Value
         let name: String
+        /// Non-tensor arguments (gradcheck passes them through), by position among all arguments.
+        var constants: [(position: Int, value: Value)] = []
 
         func callAsFunction(_ inputs: [Tensor]) throws -> (outputs: [Tensor], isTuple: Bool) {
-            let result = try interp.call(function, Arguments(inputs.map(TorchValues.box)))
+            var arguments = inputs.map(TorchValues.box)
+            for (position, value) in constants { arguments.insert(value, at: position) }
+            let result = try interp.call(function, Arguments(arguments))
             if let t = TorchValues.tensor(result) { return ([t], false) }
             guard case .object(let o) = result, o is PyTuple || o is PyList else {
                 throw PyError(.typeError, "The outputs of the user-provided function given to \(name) must be either a Tensor or a tuple of Tensors but the given outputs of the user-provided function has type \(result.typeName).")
@@ -216,9 +220,17 @@ enum AutogradFunctionalBinding {
                                     .keywordOnly("check_batched_grad", default: .bool(false)), .keywordOnly("check_batched_forward_grad", default: .bool(false)),
                                     .keywordOnly("check_forward_ad", default: .bool(false)), .keywordOnly("check_backward_ad", default: .bool(true)),
                                     .keywordOnly("fast_mode", default: .bool(false)), .keywordOnly("masked", default: .none)).bind(args)
-        let (xs, _) = try inputs(interp, a["inputs"], "gradcheck")
+        // gradcheck, unlike the functional API, passes non-tensor inputs through unchanged.
+        var xs: [Tensor] = []
+        var f = TensorFunction(interp: interp, function: a["func"], name: "gradcheck")
+        if let t = TorchValues.tensor(a["inputs"]) {
+            xs = [t]
+        } else {
+            for (position, v) in try interp.iterate(a["inputs"]).enumerated() {
+                if let t = TorchValues.tensor(v) { xs.append(t) } else { f.constants.append((position, v)) }
+            }
+        }
         let eps = try a.double("eps"), atol = try a.double("atol"), rtol = try a.double("rtol")
-        let f = TensorFunction(interp: interp, function: a["func"], name: "gradcheck")
         let checked = xs.enumerated().filter { $0.element.requiresGrad }
         guard !checked.isEmpty else {
             throw PyError(.valueError, "gradcheck expects at least one input tensor to require gradient, but none of the them have requires_grad=True.")
