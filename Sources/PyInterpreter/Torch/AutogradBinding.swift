@@ -80,7 +80,7 @@ enum AutogradBinding {
         m.addFunction("unpack_dual") { _, args in
             let a = try NativeSignature("unpack_dual", "tensor", .keywordOnly("level", default: .none)).bind(args)
             let (primal, tangent) = ForwardAD.unpackDual(try a.tensor("tensor"))
-            return .object(PyInstance(cls: TorchTypes.returnTypes("UnpackedDualTensor"), payload: NamedTensors(names: ["primal", "tangent"], tensors: [primal] + (tangent.map { [$0] } ?? []))))
+            return UnpackedDualTensor.make(primal: primal, tangent: tangent)
         }
         m.addFunction("enter_dual_level") { _, _ in .int(try ForwardAD.enterDualLevel()) }
         m.addFunction("exit_dual_level") { _, _ in ForwardAD.exitDualLevel(); return .none }
@@ -94,10 +94,28 @@ enum AutogradBinding {
                                         .keywordOnly("has_aux", default: .bool(false))).bind(args)
             let primals = try tensors(interp, a["primals"], "primals"), tangents = try tensors(interp, a["tangents"], "tangents")
             let f = a["func"]
-            let (out, jvp) = try ForwardAD.jvp({ xs in
-                try TorchValues.requireTensor(try interp.call(f, Arguments(xs.map(TorchValues.box))), "jvp", "output")
+            let hasAux = try a.bool("has_aux")
+            var aux: Value = .none
+            var tupleOutput = false
+            // f returns a tensor or a tuple of tensors (with has_aux: (that, aux)).
+            let (outs, jvps) = try ForwardAD.jvp({ xs -> [Tensor] in
+                var result = try interp.call(f, Arguments(xs.map(TorchValues.box)))
+                if hasAux {
+                    guard case .object(let o) = result, let pair = o as? PyTuple, pair.items.count == 2 else {
+                        throw PyError(.runtimeError, "jvp(f, primals, tangents): output of function f should be a tuple: (output, aux) if has_aux is True")
+                    }
+                    result = pair.items[0]
+                    aux = pair.items[1]
+                }
+                if case .object(let o) = result, let t = o as? PyTuple {
+                    tupleOutput = true
+                    return try t.items.map { try TorchValues.requireTensor($0, "jvp", "output") }
+                }
+                return [try TorchValues.requireTensor(result, "jvp", "output")]
             }, primals: primals, tangents: tangents)
-            return .tuple([TorchValues.box(out), TorchValues.box(jvp)])
+            let out: Value = tupleOutput ? .tuple(outs.map(TorchValues.box)) : TorchValues.box(outs[0])
+            let jvp: Value = tupleOutput ? .tuple(jvps.map(TorchValues.box)) : TorchValues.box(jvps[0])
+            return .tuple(hasAux ? [out, jvp, aux] : [out, jvp])
         }
         m.addFunction("vjp") { interp, args in
             let a = try NativeSignature("vjp", "func", .varPositional("primals")).bind(args)

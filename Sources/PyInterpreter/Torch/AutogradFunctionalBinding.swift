@@ -185,22 +185,38 @@ enum AutogradFunctionalBinding {
             let a = try NativeSignature(name, "func", .init("argnums", default: .int(0)), .init("has_aux", default: .bool(false)),
                                         .init("chunk_size", default: .none), .init("randomness", default: .string("error"))).bind(args)
             let f = a["func"]
-            let argnum = try a.int("argnums")
+            // An int, or a tuple of ints: then the inputs are that tuple of arguments,
+            // and the result a tuple over them (per output, for tuple outputs).
+            var argnums: [Int] = []
+            var tupleArgnums = false
+            if case .object(let o) = a["argnums"], let t = o as? PyTuple {
+                tupleArgnums = true
+                argnums = try t.items.map { item in
+                    guard case .int(let n) = item else { throw PyError(.runtimeError, "argnum must be int, got: <class '\(item.typeName)'>") }
+                    return n
+                }
+            } else {
+                argnums = [try a.int("argnums")]
+            }
             return .object(PyNativeFunction(name: "\(name)_wrapper") { interp, callArgs in
-                var values = callArgs.positional
-                guard argnum < values.count, TorchValues.tensor(values[argnum]) != nil else {
+                let others = callArgs.positional
+                for argnum in argnums where !(argnum < others.count && TorchValues.tensor(others[argnum]) != nil) {
                     throw PyError(.typeError, "\(name)(f)(*args): argument \(argnum) must be a Tensor")
                 }
-                let others = values
                 let partial = PyNativeFunction(name: "partial") { interp, inner in
-                    values = others
-                    values[argnum] = inner.positional[0]
+                    var values = others
+                    for (argnum, v) in zip(argnums, inner.positional) { values[argnum] = v }
                     return try interp.call(f, Arguments(values, keywords: callArgs.keywords))
                 }
-                let create = GradMode.isEnabled && (TorchValues.tensor(others[argnum])?.requiresGrad ?? false)
-                return isHessian
-                    ? try hessian(interp, .object(partial), others[argnum], createGraph: create, name: name)
-                    : try jacobian(interp, .object(partial), others[argnum], createGraph: create, name: name)
+                let input: Value = tupleArgnums ? .tuple(argnums.map { others[$0] }) : others[argnums[0]]
+                let create = GradMode.isEnabled && argnums.contains { TorchValues.tensor(others[$0])?.requiresGrad ?? false }
+                if isHessian { return try hessian(interp, .object(partial), input, createGraph: create, name: name) }
+                if name == "jacfwd" && !create {
+                    let (xs, inputsAreTuple) = try inputs(interp, input, name)
+                    let (blocks, outputsAreTuple) = try forwardJacobianBlocks(TensorFunction(interp: interp, function: .object(partial), name: name), xs)
+                    return packed(blocks, outputsAreTuple: outputsAreTuple, inputsAreTuple: inputsAreTuple)
+                }
+                return try jacobian(interp, .object(partial), input, createGraph: create, name: name)
             })
         }
     }
