@@ -27,6 +27,19 @@ extension Tensor {
                                 tangent: { t in try t[0]?.mul(derivative(a, out)) }) { g in [try g.mul(derivative(a, r))] }
     }
 
+    /// A row whose derivative PyTorch writes as a quotient, ∂a = g / q(a, r)
+    /// (DivBackward0 under create_graph, and rounded once as PyTorch rounds it).
+    func elementwiseQuotient(_ name: String, symbol: String, saveInput: Bool = false, saveOutput: Bool = false,
+                             f32: (Float) -> Float, f64: (Double) -> Double,
+                             divisor: @escaping (_ a: Tensor, _ r: Tensor) throws -> Tensor) throws -> Tensor {
+        let a = self
+        let out = try ElementwiseKernel.unary(floatingSelf, f32: f32, f64: f64)
+        guard Tensor.recordingNeeded(a) else { return out }
+        let r = out.outputForBackward
+        return try out.recorded(name, symbol: symbol, inputs: [a], saving: saveInput ? [a] : [], output: saveOutput ? r : nil,
+                                tangent: { t in try t[0]?.div(divisor(a, out)) }) { g in [try g.div(divisor(a, r))] }
+    }
+
     /// A row whose backward is an op of its own (PyTorch's `X_backward`, named
     /// XBackwardBackward0 when differentiated), saving the input.
     func elementwise(_ name: String, symbol: String, f32: (Float) -> Float, f64: (Double) -> Double,
@@ -44,9 +57,15 @@ extension Tensor {
     public func exp() throws -> Tensor {
         try elementwise("ExpBackward0", symbol: "exp", saveOutput: true, f32: expf, f64: Foundation.exp) { _, r in r }
     }
+    /// exp2 (Exp2Backward0): ∂a = (g · r) · ln 2, the last product by a C++ scalar (MulBackward1).
     public func exp2() throws -> Tensor {
-        try elementwise("Exp2Backward0", symbol: "2^x", saveOutput: true, f32: exp2f, f64: Foundation.exp2) { _, r in
-            try r.mul(Self.number(M_LN2))
+        let a = self
+        let out = try ElementwiseKernel.unary(floatingSelf, f32: exp2f, f64: Foundation.exp2)
+        guard Tensor.recordingNeeded(a) else { return out }
+        let r = out.outputForBackward
+        return try out.recorded("Exp2Backward0", symbol: "2^x", inputs: [a], output: r,
+                                tangent: { t in try t[0]?.mul(out).scaledByScalar(M_LN2) }) { g in
+            [try g.mul(r).scaledByScalar(M_LN2)]
         }
     }
     public func expm1() throws -> Tensor {
@@ -55,27 +74,23 @@ extension Tensor {
         }
     }
     public func log() throws -> Tensor {
-        try elementwise("LogBackward0", symbol: "log", saveInput: true, f32: logf, f64: Foundation.log) { a, _ in try a.reciprocal() }
+        try elementwiseQuotient("LogBackward0", symbol: "log", saveInput: true, f32: logf, f64: Foundation.log, divisor: { a, _ in a })
     }
     public func log2() throws -> Tensor {
-        try elementwise("Log2Backward0", symbol: "log2", saveInput: true, f32: CorrectlyRoundedFloat.log2, f64: CorrectlyRoundedDouble.log2) { a, _ in
-            try a.mul(Self.number(M_LN2)).reciprocal()
-        }
+        try elementwiseQuotient("Log2Backward0", symbol: "log2", saveInput: true, f32: CorrectlyRoundedFloat.log2, f64: CorrectlyRoundedDouble.log2,
+                                divisor: { a, _ in try a.mul(Self.number(M_LN2)) })
     }
     public func log10() throws -> Tensor {
-        try elementwise("Log10Backward0", symbol: "log10", saveInput: true, f32: CorrectlyRoundedFloat.log10, f64: CorrectlyRoundedDouble.log10) { a, _ in
-            try a.mul(Self.number(M_LN10)).reciprocal()
-        }
+        try elementwiseQuotient("Log10Backward0", symbol: "log10", saveInput: true, f32: CorrectlyRoundedFloat.log10, f64: CorrectlyRoundedDouble.log10,
+                                divisor: { a, _ in try a.mul(Self.number(M_LN10)) })
     }
     public func log1p() throws -> Tensor {
-        try elementwise("Log1PBackward0", symbol: "log1p", saveInput: true, f32: CorrectlyRoundedFloat.log1p, f64: CorrectlyRoundedDouble.log1p) { a, _ in
-            try a.add(Self.one).reciprocal()
-        }
+        try elementwiseQuotient("Log1PBackward0", symbol: "log1p", saveInput: true, f32: CorrectlyRoundedFloat.log1p, f64: CorrectlyRoundedDouble.log1p,
+                                divisor: { a, _ in try a.add(Self.one) })
     }
     public func sqrt() throws -> Tensor {
-        try elementwise("SqrtBackward0", symbol: "√", saveOutput: true, f32: { $0.squareRoot() }, f64: { $0.squareRoot() }) { _, r in
-            try r.mul(Tensor.wrapped(2, dtype: .int64)).reciprocal()
-        }
+        try elementwiseQuotient("SqrtBackward0", symbol: "√", saveOutput: true, f32: { $0.squareRoot() }, f64: { $0.squareRoot() },
+                                divisor: { _, r in try r.mul(Tensor.wrapped(2, dtype: .int64)) })
     }
     public func rsqrt() throws -> Tensor {
         try elementwise("RsqrtBackward0", symbol: "1/√", saveOutput: true, f32: { 1 / $0.squareRoot() }, f64: { 1 / $0.squareRoot() }) { _, r in
