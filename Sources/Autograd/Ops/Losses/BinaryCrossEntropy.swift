@@ -121,7 +121,7 @@ extension Tensor {
             }
             grad = try grad.mul(g)
             if let weight { grad = try grad.mul(weight) }
-            if reduction == .mean { grad = try grad.div(Tensor.wrapped(Double(n), dtype: .int64)) }
+            if reduction == .mean { grad = try grad.divScalar(Double(n)) }
             return try grad.sumToShape(x.shape)
         }
         return try out.recorded("BinaryCrossEntropyWithLogitsBackward0", symbol: "BCE", inputs: [x], saving: [x, y],
