@@ -312,6 +312,13 @@ final class FiniteDifferenceTests: XCTestCase {
             try $0.binaryCrossEntropy(target, weight: target.add(Tensor.wrapped(1, dtype: .int64)), reduction: .none)
         }
         try checkSecondOrder("binary_cross_entropy of sigmoid") { try $0.sigmoid().binaryCrossEntropy(target, reduction: .sum) }
+        try checkSecondOrder("huber of cube") { try $0.pow(3).huberLoss(target, delta: 1.5) }
+        try checkSecondOrder("smooth_l1 of cube unreduced") { try $0.pow(3).smoothL1Loss(target, reduction: .none, beta: 0.7) }
+        try checkSecondOrder("sqrt", low: 0.5, high: 3) { try $0.sqrt() }
+        try checkSecondOrder("log", low: 0.5, high: 3) { try $0.log() }
+        try checkSecondOrder("log1p", low: 0.5, high: 3) { try $0.log1p() }
+        try checkSecondOrder("log10 and exp2", low: 0.5, high: 3) { try $0.log10().mul($0.exp2()) }
+        try checkSecondOrder("unsqueeze and select", shape: [2, 3]) { try $0.unsqueeze(1).pow(2).select(2, 1).mul($0.select(0, 1)) }
         try checkSecondOrder("std") { try $0.std() }
         try checkSecondOrder("norm") { try $0.norm() }
         try checkSecondOrder("matmul") { try $0.matmul($0.t()) }
