@@ -140,6 +140,8 @@ final class FiniteDifferenceTests: XCTestCase {
         try check("atan") { try $0[0].atan() }
         try check("sinh") { try $0[0].sinh() }
         try check("cosh") { try $0[0].cosh() }
+        try check("selu") { try $0[0].selu() }
+        try check("celu") { try $0[0].celu(alpha: 2) }
         try check("tril", shape: [3, 4]) { try $0[0].tril() }
         try check("triu -1 batched", shape: [2, 3, 3]) { try $0[0].triu(-1) }
         try checkSecondOrder("asin", low: -0.9, high: 0.9) { try $0.asin() }
@@ -303,6 +305,8 @@ final class FiniteDifferenceTests: XCTestCase {
         try checkSecondOrder("softplus") { try $0.softplus() }
         try checkSecondOrder("softplus beta") { try $0.softplus(beta: 2, threshold: 3) }
         try checkSecondOrder("elu") { try $0.elu(alpha: 1.5) }
+        try checkSecondOrder("selu") { try $0.selu() }
+        try checkSecondOrder("celu") { try $0.celu(alpha: 0.6) }
         try checkSecondOrder("logsigmoid") { try $0.logSigmoid() }
         try checkSecondOrder("leaky_relu times x") { try $0.leakyRelu(0.1).mul($0) }
         try checkSecondOrder("hardtanh times x") { try $0.hardtanh(min: -0.5, max: 1).mul($0) }

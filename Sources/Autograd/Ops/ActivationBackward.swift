@@ -66,14 +66,19 @@ struct ActivationBackward {
             })
     }
 
-    /// elu_backward(g, x) = g where x > 0, else g · α·eˣ;  ∂x = gg · g · α·eˣ where x ≤ 0, else 0.
-    static func elu(alpha: Double) -> ActivationBackward {
-        ActivationBackward(name: "EluBackwardBackward0", symbol: "ELU′",
+    /// elu_backward(g, x) with PyTorch's coefficients (elu: scale = input scale = 1;
+    /// selu: fixed α and scale; celu: input scale 1/α):
+    ///   g · scale where x > 0, else g · (input scale · α · scale) · e^(input scale · x);
+    ///   ∂x = gg · g · input scale² · α · scale · e^(input scale · x) where x ≤ 0, else 0.
+    static func elu(alpha: Double, scale: Double = 1, inputScale: Double = 1) -> ActivationBackward {
+        let curveCoefficient = inputScale * alpha * scale
+        return ActivationBackward(name: "EluBackwardBackward0", symbol: "ELU′",
             value: { g, x in
-                try g.mul(Tensor.where(x.gt(Tensor.wrapped(0, dtype: .int64)), one, x.exp().mul(number(alpha))))
+                let curve = try x.mul(number(inputScale)).exp().mul(number(curveCoefficient))
+                return try g.mul(Tensor.where(x.gt(Tensor.wrapped(0, dtype: .int64)), number(scale), curve))
             },
             savedRule: { gg, g, x in
-                let curve = try gg.mul(g).mul(number(alpha)).mul(x.exp())
+                let curve = try gg.mul(g).mul(number(inputScale * curveCoefficient)).mul(x.mul(number(inputScale)).exp())
                 return try Tensor.where(x.le(Tensor.wrapped(0, dtype: .int64)), curve, Tensor.zeros([], dtype: curve.dtype))
             })
     }

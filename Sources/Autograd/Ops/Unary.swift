@@ -257,6 +257,24 @@ extension Tensor {
                                f32: { $0 > 0 ? $0 : af * expm1f($0) }, f64: { $0 > 0 ? $0 : alpha * Foundation.expm1($0) },
                                backward: .elu(alpha: alpha))
     }
+    /// `F.selu`: elu with PyTorch's fixed α and scale (EluBackward0):
+    /// scale·x for x > 0, else expm1(x)·(α·scale).
+    public func selu() throws -> Tensor {
+        let alpha = 1.6732632423543772848170429916717, scale = 1.0507009873554804934193349852946
+        let negative = alpha * scale
+        let (sf, nf) = (Float(scale), Float(negative))
+        return try elementwise("EluBackward0", symbol: "SELU",
+                               f32: { $0 > 0 ? $0 * sf : expm1f($0) * nf }, f64: { $0 > 0 ? $0 * scale : Foundation.expm1($0) * negative },
+                               backward: .elu(alpha: alpha, scale: scale))
+    }
+    /// `F.celu(alpha)`: elu with input scale 1/α (CeluBackward0): x for x > 0, else expm1(x/α)·α.
+    public func celu(alpha: Double = 1) throws -> Tensor {
+        let inverse = 1 / alpha
+        let (af, inf) = (Float(alpha), Float(inverse))
+        return try elementwise("CeluBackward0", symbol: "CELU",
+                               f32: { $0 > 0 ? $0 : expm1f($0 * inf) * af }, f64: { $0 > 0 ? $0 : Foundation.expm1($0 * inverse) * alpha },
+                               backward: .elu(alpha: alpha, inputScale: inverse))
+    }
     public func softplus(beta: Double = 1, threshold: Double = 20) throws -> Tensor {
         let bf = Float(beta), tf = Float(threshold)
         return try elementwise("SoftplusBackward0", symbol: "softplus",
