@@ -144,6 +144,9 @@ final class FiniteDifferenceTests: XCTestCase {
         try check("celu") { try $0[0].celu(alpha: 2) }
         try check("tril", shape: [3, 4]) { try $0[0].tril() }
         try check("triu -1 batched", shape: [2, 3, 3]) { try $0[0].triu(-1) }
+        try check("pad", shape: [2, 3]) { try $0[0].constantPad([1, 2, 0, 1], value: 0.5) }
+        try check("pad cropping", shape: [2, 4]) { try $0[0].constantPad([-1, 1]) }
+        try checkSecondOrder("pad", shape: [2, 3]) { try $0.constantPad([2, 1]).pow(2) }
         try checkSecondOrder("asin", low: -0.9, high: 0.9) { try $0.asin() }
         try checkSecondOrder("atan") { try $0.atan() }
         try checkSecondOrder("cosh") { try $0.cosh() }
