@@ -135,6 +135,22 @@ final class FiniteDifferenceTests: XCTestCase {
         try check("sigmoid") { try $0[0].sigmoid() }
         try check("relu", low: 0.1, high: 2) { try $0[0].relu() }
         try check("leaky_relu") { try $0[0].leakyRelu(0.2) }
+        try check("asin", low: -0.9, high: 0.9) { try $0[0].asin() }
+        try check("acos", low: -0.9, high: 0.9) { try $0[0].acos() }
+        try check("atan") { try $0[0].atan() }
+        try check("sinh") { try $0[0].sinh() }
+        try check("cosh") { try $0[0].cosh() }
+        try check("selu") { try $0[0].selu() }
+        try check("celu") { try $0[0].celu(alpha: 2) }
+        try check("tril", shape: [3, 4]) { try $0[0].tril() }
+        try check("triu -1 batched", shape: [2, 3, 3]) { try $0[0].triu(-1) }
+        try check("pad", shape: [2, 3]) { try $0[0].constantPad([1, 2, 0, 1], value: 0.5) }
+        try check("pad cropping", shape: [2, 4]) { try $0[0].constantPad([-1, 1]) }
+        try checkSecondOrder("pad", shape: [2, 3]) { try $0.constantPad([2, 1]).pow(2) }
+        try checkSecondOrder("asin", low: -0.9, high: 0.9) { try $0.asin() }
+        try checkSecondOrder("atan") { try $0.atan() }
+        try checkSecondOrder("cosh") { try $0.cosh() }
+        try checkSecondOrder("tril of square", shape: [3, 3]) { try $0.tril(1).pow(2) }
     }
 
     func testReductionsAndViews() throws {
@@ -290,6 +306,26 @@ final class FiniteDifferenceTests: XCTestCase {
         try checkSecondOrder("gelu") { try $0.gelu() }
         try checkSecondOrder("silu") { try $0.silu() }
         try checkSecondOrder("softplus") { try $0.softplus() }
+        try checkSecondOrder("softplus beta") { try $0.softplus(beta: 2, threshold: 3) }
+        try checkSecondOrder("elu") { try $0.elu(alpha: 1.5) }
+        try checkSecondOrder("selu") { try $0.selu() }
+        try checkSecondOrder("celu") { try $0.celu(alpha: 0.6) }
+        try checkSecondOrder("logsigmoid") { try $0.logSigmoid() }
+        try checkSecondOrder("leaky_relu times x") { try $0.leakyRelu(0.1).mul($0) }
+        try checkSecondOrder("hardtanh times x") { try $0.hardtanh(min: -0.5, max: 1).mul($0) }
+        let target = Tensor(shape: [2, 3], doubles: [0, 1, 0.3, 1, 0, 0.8])
+        try checkSecondOrder("binary_cross_entropy", low: 0.1, high: 0.9) { try $0.binaryCrossEntropy(target) }
+        try checkSecondOrder("binary_cross_entropy unreduced", low: 0.1, high: 0.9) {
+            try $0.binaryCrossEntropy(target, weight: target.add(Tensor.wrapped(1, dtype: .int64)), reduction: .none)
+        }
+        try checkSecondOrder("binary_cross_entropy of sigmoid") { try $0.sigmoid().binaryCrossEntropy(target, reduction: .sum) }
+        try checkSecondOrder("huber of cube") { try $0.pow(3).huberLoss(target, delta: 1.5) }
+        try checkSecondOrder("smooth_l1 of cube unreduced") { try $0.pow(3).smoothL1Loss(target, reduction: .none, beta: 0.7) }
+        try checkSecondOrder("sqrt", low: 0.5, high: 3) { try $0.sqrt() }
+        try checkSecondOrder("log", low: 0.5, high: 3) { try $0.log() }
+        try checkSecondOrder("log1p", low: 0.5, high: 3) { try $0.log1p() }
+        try checkSecondOrder("log10 and exp2", low: 0.5, high: 3) { try $0.log10().mul($0.exp2()) }
+        try checkSecondOrder("unsqueeze and select", shape: [2, 3]) { try $0.unsqueeze(1).pow(2).select(2, 1).mul($0.select(0, 1)) }
         try checkSecondOrder("std") { try $0.std() }
         try checkSecondOrder("norm") { try $0.norm() }
         try checkSecondOrder("matmul") { try $0.matmul($0.t()) }

@@ -8,15 +8,18 @@ extension Tensor: CustomStringConvertible {
         }
     }
 
-    /// `repr(t)` exactly as PyTorch prints it, including `Parameter containing:`.
+    /// `repr(t)` exactly as PyTorch prints it, including `Parameter containing:`
+    /// and a dual tensor's `tangent=`.
     public var description: String {
         TensorFormatter.format(shape: shape, elements: printableElements, dtype: dtype,
-                               gradFn: gradFn?.name, requiresGrad: requiresGrad, isParameter: isParameter)
+                               gradFn: gradFn?.name, requiresGrad: requiresGrad, isParameter: isParameter,
+                               tangent: tangent?.description)
     }
 
     /// `repr` without the Parameter prefix (for `p.data`, slices).
     public var plainDescription: String {
         TensorFormatter.format(shape: shape, elements: printableElements, dtype: dtype,
-                               gradFn: gradFn?.name, requiresGrad: requiresGrad, isParameter: false)
+                               gradFn: gradFn?.name, requiresGrad: requiresGrad, isParameter: false,
+                               tangent: tangent?.description)
     }
 }

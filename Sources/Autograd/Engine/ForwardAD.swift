@@ -79,15 +79,24 @@ public enum ForwardAD {
     /// `torch.func.jvp(f, primals, tangents)`: f's output and its directional
     /// derivative along `tangents`.
     public static func jvp(_ f: ([Tensor]) throws -> Tensor, primals: [Tensor], tangents: [Tensor]) throws -> (output: Tensor, jvp: Tensor) {
+        let (outputs, jvps) = try jvp({ [try f($0)] }, primals: primals, tangents: tangents)
+        return (outputs[0], jvps[0])
+    }
+
+    /// `jvp` of a function with several outputs: each output and its directional derivative.
+    public static func jvp(_ f: ([Tensor]) throws -> [Tensor], primals: [Tensor], tangents: [Tensor]) throws -> (outputs: [Tensor], jvps: [Tensor]) {
         guard primals.count == tangents.count else {
             throw TorchError.runtime("jvp(f, primals, tangents): Expected primals and tangents to have the same python structure. For example, if primals is a tuple of 3 tensors, tangents also must be. Got primals with structure \(primals.count) and tangents with structure \(tangents.count)")
         }
         return try withDualLevel {
             let duals = try zip(primals, tangents).map { try makeDual($0.detach(), tangent: $1) }
-            let out = try f(duals)
-            let (primal, tangent) = unpackDual(out)
-            let t = try tangent ?? Tensor.zerosLike(primal)
-            return (primal.detach(), t)
+            var outputs: [Tensor] = [], jvps: [Tensor] = []
+            for out in try f(duals) {
+                let (primal, tangent) = unpackDual(out)
+                outputs.append(primal.detach())
+                jvps.append(try tangent ?? Tensor.zerosLike(primal))
+            }
+            return (outputs, jvps)
         }
     }
 
@@ -112,7 +121,8 @@ extension Tensor {
         t.requiresGrad = requiresGrad
         if requiresGrad {
             let a = self
-            return try t.recorded("AliasBackward0", inputs: [a], tangent: { $0[0] }) { g in [g] }
+            // PyTorch's make_dual returns a view of its primal (ViewBackward0).
+            return try t.recorded("ViewBackward0", inputs: [a], tangent: { $0[0] }) { g in [g] }
         }
         return t
     }

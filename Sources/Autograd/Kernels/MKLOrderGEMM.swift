@@ -7,8 +7,8 @@
 /// - n ≥ 12 and m a multiple of 4 or ≥ 12: each element a running fused
 ///   multiply-add over k (other m: the rows past the last group of four are
 ///   unfused running sums, for B row-major and n a multiple of 4).
-/// - n in 2…4 or 8 with B row-major (or m ≤ 3 and n a multiple of 4): a running
-///   sum over k of rounded products.
+/// - n in 2…4 or 8 with B row-major (or m ≤ 3 and n a multiple of 4), and n in
+///   5…11 with B row-major and k ≤ 7: a running sum over k of rounded products.
 /// - n in 2…11 with B transposed (`x @ w.t()`): dot products along k; columns
 ///   in groups of four use 4 lanes, the remaining columns 8 lanes; lanes are
 ///   added as a tree of halves and any leftover terms after, one at a time.
@@ -54,6 +54,11 @@ public enum MKLOrderGEMM {
             if k < 4, m >= 2, !transposeA { return [Block(rows: all, columns: 0..<1, method: .unfused)] }
             guard m >= 2, transposeB, !transposeA, k % 4 == 0 else { return nil }
             return [Block(rows: all, columns: 0..<1, method: .vector)]
+        }
+        // Five to eleven columns of a row-major B over at most seven terms (a layer of
+        // a few units on a few features): running unfused sums, for every m and A layout.
+        if (5...11).contains(n), n != 8, k <= 7, !transposeB {
+            return [Block(rows: all, columns: 0..<n, method: .unfused)]
         }
         if m == 1 {
             guard !transposeB, k >= 16, n >= 3 else { return nil }

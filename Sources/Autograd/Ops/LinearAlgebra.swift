@@ -9,8 +9,8 @@ extension Tensor {
     /// `torch.mm`: 2-D × 2-D.
     public func mm(_ b: Tensor, opName: String = "mm") throws -> Tensor {
         let a = self
-        guard a.dim == 2 else { throw TorchError.runtime("self must be a matrix") }
-        guard b.dim == 2 else { throw TorchError.runtime("mat2 must be a matrix") }
+        guard a.dim == 2 else { throw TorchError.runtime("\(opName): self must be a matrix, got \(a.dim)-D tensor") }
+        guard b.dim == 2 else { throw TorchError.runtime("\(opName): mat2 must be a matrix, got \(b.dim)-D tensor") }
         guard a.shape[1] == b.shape[0] else {
             throw TorchError.runtime("\(opName): mat1 and mat2 shapes cannot be multiplied (\(a.shape[0])x\(a.shape[1]) and \(b.shape[0])x\(b.shape[1]))")
         }
@@ -65,7 +65,11 @@ extension Tensor {
         guard m.shape[1] == v.shape[0] else {
             throw TorchError.runtime("size mismatch, got input (\(m.shape[0])), mat (\(m.shape[0])x\(m.shape[1])), vec (\(v.shape[0]))")
         }
-        try MatrixProducts.checkSameDType(m, v)
+        guard m.dtype == v.dtype else {
+            // PyTorch's addmv names the result (the vector's dtype), the matrix and the vector.
+            let (md, vd) = (m.dtype.scalarTypeName, v.dtype.scalarTypeName)
+            throw TorchError.runtime("addmv input tensors must have the same dtype, but got \(vd), \(md), and \(vd)")
+        }
         let column = MatrixProducts.vectorAsMatrix(v, rows: v.count, cols: 1)
         let out = Tensor(storage: try MatrixProducts.multiply(m, column, m: m.shape[0], k: m.shape[1], n: 1), shape: [m.shape[0]])
         return try out.recorded("MvBackward0", symbol: "@", inputs: [m, v], saving: [m, v],
@@ -84,7 +88,9 @@ extension Tensor {
         guard a.count == b.count else {
             throw TorchError.runtime("inconsistent tensor size, expected tensor [\(a.count)] and src [\(b.count)] to have the same number of elements, but got \(a.count) and \(b.count) elements respectively")
         }
-        try MatrixProducts.checkSameDType(a, b)
+        guard a.dtype == b.dtype else {
+            throw TorchError.runtime("dot : expected both vectors to have same dtype, but found \(a.dtype.scalarTypeName) and \(b.dtype.scalarTypeName)")
+        }
         let row = MatrixProducts.vectorAsMatrix(a, rows: 1, cols: a.count), column = MatrixProducts.vectorAsMatrix(b, rows: b.count, cols: 1)
         let out = Tensor(storage: try MatrixProducts.multiply(row, column, m: 1, k: a.count, n: 1), shape: [])
         return try out.recorded("DotBackward0", symbol: "·", inputs: [a, b], saving: [a, b],
@@ -155,7 +161,9 @@ extension Tensor {
 
     /// `torch.outer` = a[:, None] * b[None, :] (MulBackward0).
     public func outer(_ b: Tensor) throws -> Tensor {
-        try unsqueeze(1).mul(b.unsqueeze(0))
+        guard dim == 1 else { throw TorchError.runtime("outer: Expected 1-D argument self, but got \(dim)-D") }
+        guard b.dim == 1 else { throw TorchError.runtime("outer: Expected 1-D argument vec2, but got \(b.dim)-D") }
+        return try unsqueeze(1).mul(b.unsqueeze(0))
     }
 
     /// `_unsafe_view`: a reshape PyTorch records as `UnsafeViewBackward0`

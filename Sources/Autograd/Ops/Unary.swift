@@ -29,44 +29,70 @@ extension Tensor {
                                 tangent: { t in try t[0]?.mul(derivative(a, out)) }) { g in [try g.mul(derivative(a, r))] }
     }
 
+    /// A row whose derivative PyTorch writes as a quotient, ∂a = g / q(a, r)
+    /// (DivBackward0 under create_graph, and rounded once as PyTorch rounds it).
+    func elementwiseQuotient(_ name: String, symbol: String, saveInput: Bool = false, saveOutput: Bool = false,
+                             f32: (Float) -> Float, f64: (Double) -> Double,
+                             divisor: @escaping (_ a: Tensor, _ r: Tensor) throws -> Tensor) throws -> Tensor {
+        let a = self
+        let out = try ElementwiseKernel.unary(floatingSelf, f32: f32, f64: f64)
+        guard Tensor.recordingNeeded(a) else { return out }
+        let r = out.outputForBackward
+        return try out.recorded(name, symbol: symbol, inputs: [a], saving: saveInput ? [a] : [], output: saveOutput ? r : nil,
+                                tangent: { t in try t[0]?.div(divisor(a, out)) }) { g in [try g.div(divisor(a, r))] }
+    }
+
+    /// A row whose backward is an op of its own (PyTorch's `X_backward`, named
+    /// XBackwardBackward0 when differentiated), saving the input.
+    func elementwise(_ name: String, symbol: String, f32: (Float) -> Float, f64: (Double) -> Double,
+                     backward: ActivationBackward) throws -> Tensor {
+        let a = self
+        let out = try ElementwiseKernel.unary(floatingSelf, f32: f32, f64: f64)
+        guard Tensor.recordingNeeded(a) else { return out }
+        return try out.recorded(name, symbol: symbol, inputs: [a], saving: [a],
+                                tangent: { t in try t[0].map { try backward($0, a) } }) { g in [try backward(g, a)] }
+    }
+
     private static func number(_ v: Double) -> Tensor { Tensor.wrapped(v, dtype: .float64) }
     private static let one = Tensor.wrapped(1, dtype: .int64)
 
     public func exp() throws -> Tensor {
         try elementwise("ExpBackward0", symbol: "exp", saveOutput: true, f32: expf, f64: Foundation.exp) { _, r in r }
     }
+    /// exp2 (Exp2Backward0): ∂a = (g · r) · ln 2, the last product by a C++ scalar (MulBackward1).
     public func exp2() throws -> Tensor {
-        try elementwise("Exp2Backward0", symbol: "2^x", saveOutput: true, f32: exp2f, f64: Foundation.exp2) { _, r in
-            try r.mul(Self.number(M_LN2))
+        let a = self
+        let out = try ElementwiseKernel.unary(floatingSelf, f32: exp2f, f64: Foundation.exp2)
+        guard Tensor.recordingNeeded(a) else { return out }
+        let r = out.outputForBackward
+        return try out.recorded("Exp2Backward0", symbol: "2^x", inputs: [a], output: r,
+                                tangent: { t in try t[0]?.mul(out).scaledByScalar(M_LN2) }) { g in
+            [try g.mul(r).scaledByScalar(M_LN2)]
         }
     }
     public func expm1() throws -> Tensor {
-        try elementwise("Expm1Backward0", symbol: "expm1", saveOutput: true, f32: CorrectlyRoundedFloat.expm1, f64: Foundation.expm1) { _, r in
+        try elementwise("Expm1Backward0", symbol: "expm1", saveOutput: true, f32: CorrectlyRoundedFloat.expm1, f64: CorrectlyRoundedDouble.expm1) { _, r in
             try r.add(Self.one)
         }
     }
     public func log() throws -> Tensor {
-        try elementwise("LogBackward0", symbol: "log", saveInput: true, f32: logf, f64: Foundation.log) { a, _ in try a.reciprocal() }
+        try elementwiseQuotient("LogBackward0", symbol: "log", saveInput: true, f32: logf, f64: Foundation.log, divisor: { a, _ in a })
     }
     public func log2() throws -> Tensor {
-        try elementwise("Log2Backward0", symbol: "log2", saveInput: true, f32: CorrectlyRoundedFloat.log2, f64: Foundation.log2) { a, _ in
-            try a.mul(Self.number(M_LN2)).reciprocal()
-        }
+        try elementwiseQuotient("Log2Backward0", symbol: "log2", saveInput: true, f32: CorrectlyRoundedFloat.log2, f64: CorrectlyRoundedDouble.log2,
+                                divisor: { a, _ in try a.mul(Self.number(M_LN2)) })
     }
     public func log10() throws -> Tensor {
-        try elementwise("Log10Backward0", symbol: "log10", saveInput: true, f32: CorrectlyRoundedFloat.log10, f64: Foundation.log10) { a, _ in
-            try a.mul(Self.number(M_LN10)).reciprocal()
-        }
+        try elementwiseQuotient("Log10Backward0", symbol: "log10", saveInput: true, f32: CorrectlyRoundedFloat.log10, f64: CorrectlyRoundedDouble.log10,
+                                divisor: { a, _ in try a.mul(Self.number(M_LN10)) })
     }
     public func log1p() throws -> Tensor {
-        try elementwise("Log1PBackward0", symbol: "log1p", saveInput: true, f32: CorrectlyRoundedFloat.log1p, f64: Foundation.log1p) { a, _ in
-            try a.add(Self.one).reciprocal()
-        }
+        try elementwiseQuotient("Log1PBackward0", symbol: "log1p", saveInput: true, f32: CorrectlyRoundedFloat.log1p, f64: CorrectlyRoundedDouble.log1p,
+                                divisor: { a, _ in try a.add(Self.one) })
     }
     public func sqrt() throws -> Tensor {
-        try elementwise("SqrtBackward0", symbol: "√", saveOutput: true, f32: { $0.squareRoot() }, f64: { $0.squareRoot() }) { _, r in
-            try r.mul(Tensor.wrapped(2, dtype: .int64)).reciprocal()
-        }
+        try elementwiseQuotient("SqrtBackward0", symbol: "√", saveOutput: true, f32: { $0.squareRoot() }, f64: { $0.squareRoot() },
+                                divisor: { _, r in try r.mul(Tensor.wrapped(2, dtype: .int64)) })
     }
     public func rsqrt() throws -> Tensor {
         try elementwise("RsqrtBackward0", symbol: "1/√", saveOutput: true, f32: { 1 / $0.squareRoot() }, f64: { 1 / $0.squareRoot() }) { _, r in
@@ -99,7 +125,7 @@ extension Tensor {
     /// tanh (TanhBackward0): ∂a = tanh_backward(g, r) = g · (1 − r²).
     public func tanh() throws -> Tensor {
         let a = self
-        let out = try ElementwiseKernel.unary(floatingSelf, f32: CorrectlyRoundedFloat.tanh, f64: Foundation.tanh)
+        let out = try ElementwiseKernel.unary(floatingSelf, f32: CorrectlyRoundedFloat.tanh, f64: CorrectlyRoundedDouble.tanh)
         guard Tensor.recordingNeeded(a) else { return out }
         let r = out.outputForBackward
         return try out.recorded("TanhBackward0", symbol: "tanh", inputs: [a], output: r,
@@ -132,7 +158,7 @@ extension Tensor {
         }
     }
     /// sigmoid (SigmoidBackward0): float32 values as PyTorch's vectorised kernel gives
-    /// them (PointwiseKernels); ∂a = (g · (1 − r)) · r, multiplied in PyTorch's order.
+    /// them (PointwiseKernels); ∂a = sigmoid_backward(g, r) = (g · (1 − r)) · r, multiplied in PyTorch's order.
     public func sigmoid() throws -> Tensor {
         let a = self
         let x = floatingSelf
@@ -142,8 +168,8 @@ extension Tensor {
         guard Tensor.recordingNeeded(a) else { return out }
         let r = out.outputForBackward
         return try out.recorded("SigmoidBackward0", symbol: "σ", inputs: [a], output: r,
-                                tangent: { t in try t[0].map { try $0.mul(out.rsub(Self.one)).mul(out) } }) { g in
-            [try g.mul(r.rsub(Self.one)).mul(r)]
+                                tangent: { t in try t[0].map { try ActivationBackward.sigmoid($0, out) } }) { g in
+            [try ActivationBackward.sigmoid(g, r)]
         }
     }
     /// erf (ErfBackward0): d = 2/√π · exp(−a²). float32 values as PyTorch's MKL call gives them (VectorMathErf).
@@ -194,10 +220,9 @@ extension Tensor {
 
     public func leakyRelu(_ slope: Double = 0.01) throws -> Tensor {
         let s32 = Float(slope)
-        return try elementwise("LeakyReluBackward0", symbol: "LeakyReLU", saveInput: true,
-                               f32: { $0 > 0 ? $0 : $0 * s32 }, f64: { $0 > 0 ? $0 : $0 * slope }) { a, _ in
-            try Tensor.where(a.gt(Tensor.wrapped(0, dtype: .int64)), Self.one, Self.number(slope)).to(a.floatingSelf.dtype)
-        }
+        return try elementwise("LeakyReluBackward0", symbol: "LeakyReLU",
+                               f32: { $0 > 0 ? $0 : $0 * s32 }, f64: { $0 > 0 ? $0 : $0 * slope },
+                               backward: .leakyRelu(slope: slope))
     }
     /// `F.gelu(x)` (exact, erf form) or `approximate: "tanh"` (GeluBackward0:
     /// ∂a = gelu_backward(g, a)). float32 values as PyTorch's CPU kernels give
@@ -293,19 +318,34 @@ extension Tensor {
     }
     public func elu(alpha: Double = 1) throws -> Tensor {
         let af = Float(alpha)
-        return try elementwise("EluBackward0", symbol: "ELU", saveInput: true,
-                               f32: { $0 > 0 ? $0 : af * expm1f($0) }, f64: { $0 > 0 ? $0 : alpha * Foundation.expm1($0) }) { a, _ in
-            try Tensor.where(a.gt(Tensor.wrapped(0, dtype: .int64)), Self.one, a.exp().mul(Self.number(alpha)))
-        }
+        return try elementwise("EluBackward0", symbol: "ELU",
+                               f32: { $0 > 0 ? $0 : af * expm1f($0) }, f64: { $0 > 0 ? $0 : alpha * Foundation.expm1($0) },
+                               backward: .elu(alpha: alpha))
+    }
+    /// `F.selu`: elu with PyTorch's fixed α and scale (EluBackward0):
+    /// scale·x for x > 0, else expm1(x)·(α·scale).
+    public func selu() throws -> Tensor {
+        let alpha = 1.6732632423543772848170429916717, scale = 1.0507009873554804934193349852946
+        let negative = alpha * scale
+        let (sf, nf) = (Float(scale), Float(negative))
+        return try elementwise("EluBackward0", symbol: "SELU",
+                               f32: { $0 > 0 ? $0 * sf : expm1f($0) * nf }, f64: { $0 > 0 ? $0 * scale : Foundation.expm1($0) * negative },
+                               backward: .elu(alpha: alpha, scale: scale))
+    }
+    /// `F.celu(alpha)`: elu with input scale 1/α (CeluBackward0): x for x > 0, else expm1(x/α)·α.
+    public func celu(alpha: Double = 1) throws -> Tensor {
+        let inverse = 1 / alpha
+        let (af, inf) = (Float(alpha), Float(inverse))
+        return try elementwise("CeluBackward0", symbol: "CELU",
+                               f32: { $0 > 0 ? $0 : expm1f($0 * inf) * af }, f64: { $0 > 0 ? $0 : Foundation.expm1($0 * inverse) * alpha },
+                               backward: .elu(alpha: alpha, inputScale: inverse))
     }
     public func softplus(beta: Double = 1, threshold: Double = 20) throws -> Tensor {
         let bf = Float(beta), tf = Float(threshold)
-        return try elementwise("SoftplusBackward0", symbol: "softplus", saveInput: true,
+        return try elementwise("SoftplusBackward0", symbol: "softplus",
                                f32: { $0 * bf > tf ? $0 : log1pf(expf($0 * bf)) / bf },
-                               f64: { $0 * beta > threshold ? $0 : Foundation.log1p(Foundation.exp($0 * beta)) / beta }) { a, _ in
-            let linear = try a.mul(Self.number(beta)).gt(Self.number(threshold))
-            return try Tensor.where(linear, Self.one, a.mul(Self.number(beta)).sigmoid())
-        }
+                               f64: { $0 * beta > threshold ? $0 : Foundation.log1p(Foundation.exp($0 * beta)) / beta },
+                               backward: .softplus(beta: beta, threshold: threshold))
     }
     public func silu() throws -> Tensor {
         try elementwise("SiluBackward0", symbol: "SiLU", saveInput: true,
@@ -316,20 +356,18 @@ extension Tensor {
     }
     /// `F.logsigmoid`: −softplus(−a);  d = σ(−a).
     public func logSigmoid() throws -> Tensor {
-        try elementwise("LogSigmoidBackward0", symbol: "logσ", saveInput: true,
+        try elementwise("LogSigmoidBackward0", symbol: "logσ",
                         f32: { x in Swift.min(x, 0) - log1pf(expf(-Swift.abs(x))) },
-                        f64: { x in Swift.min(x, 0) - Foundation.log1p(Foundation.exp(-Swift.abs(x))) }) { a, _ in
-            try a.neg().sigmoid()
-        }
+                        f64: { x in Swift.min(x, 0) - Foundation.log1p(Foundation.exp(-Swift.abs(x))) },
+                        backward: .logSigmoid)
     }
     /// `F.hardtanh(min, max)` (also relu6): d = 1 strictly inside (min, max).
     public func hardtanh(min lo: Double = -1, max hi: Double = 1) throws -> Tensor {
         let lf = Float(lo), hf = Float(hi)
-        return try elementwise("HardtanhBackward0", symbol: "hardtanh", saveInput: true,
+        return try elementwise("HardtanhBackward0", symbol: "hardtanh",
                                f32: { $0.isNaN ? $0 : Swift.min(Swift.max($0, lf), hf) },
-                               f64: { $0.isNaN ? $0 : Swift.min(Swift.max($0, lo), hi) }) { a, _ in
-            try a.gt(Self.number(lo)).logicalAnd(a.lt(Self.number(hi))).to(a.floatingSelf.dtype)
-        }
+                               f64: { $0.isNaN ? $0 : Swift.min(Swift.max($0, lo), hi) },
+                               backward: .hardtanh(min: lo, max: hi))
     }
     /// `x.square()` is `x ** 2` in PyTorch (PowBackward0).
     public func square() throws -> Tensor {

@@ -127,7 +127,7 @@ extension Tensor {
         let out = makeView(shape: s, strides: st, offset: offset)
         guard Tensor.recordingNeeded(a) else { return out }
         return try out.recorded("UnsqueezeBackward0", symbol: "unsqueeze", inputs: [a],
-                                tangent: { try $0[0]?.unsqueeze(d) }) { g in [try g.reshape(a.shape)] }
+                                tangent: { try $0[0]?.unsqueeze(d) }) { g in [try g.squeeze(d)] }
     }
 
     /// squeeze() of all size-1 dims (SqueezeBackward0) or of one dim (SqueezeBackward1).
@@ -201,7 +201,21 @@ extension Tensor {
         let out = makeView(shape: s, strides: st, offset: offset + i * strides[d])
         return try out.recorded("SelectBackward0", symbol: "[\(i)]", inputs: [a],
                                 tangent: { try $0[0]?.select(d, i) }) { g in
-            [try Tensor.scatterSlice(g.unsqueeze(d), into: a.shape, dim: d, start: i, step: 1, dtype: g.dtype)]
+            [try Tensor.scatterSelect(g, into: a.shape, dim: d, index: i)]
+        }
+    }
+
+    /// Zeros of `shape` with `g` written at index i of dim `d`: select's backward,
+    /// differentiable in g (SelectBackwardBackward0: ∂g = gg.select(d, i)).
+    static func scatterSelect(_ g: Tensor, into shape: [Int], dim d: Int, index i: Int) throws -> Tensor {
+        let out = try Tensor.zeros(shape, dtype: g.dtype)
+        var s = shape, st = out.strides
+        s.remove(at: d); st.remove(at: d)
+        let window = out.makeView(shape: s, strides: st, offset: i * out.strides[d])
+        try untracked { try window.assign(g) }
+        return try out.recorded("SelectBackwardBackward0", inputs: [g],
+                                tangent: { try $0[0].map { try scatterSelect($0, into: shape, dim: d, index: i) } }) { gg in
+            [try gg.select(d, i)]
         }
     }
 

@@ -14,11 +14,12 @@ public enum TensorFormatter {
     ///     (by default the current context's).
     ///   - gradFn: the grad_fn class name (`MulBackward0`), printed instead of requires_grad.
     ///   - isParameter: prefixes `Parameter containing:\n` as `nn.Parameter.__repr__` does.
+    ///   - tangent: the repr of a dual tensor's tangent, shown last as `tangent=…`.
     public static func format(
         shape: [Int], elements: PrintableElements, dtype: DType,
         defaultFloat: DType = EngineContext.current.defaultFloat,
         gradFn: String? = nil, requiresGrad: Bool = false, isParameter: Bool = false,
-        options: PrintOptions = .current
+        tangent: String? = nil, options: PrintOptions = .current
     ) -> String {
         let elementCount = shape.contains(0) ? 0 : shape.reduce(1, &*)
         precondition(
@@ -43,6 +44,7 @@ public enum TensorFormatter {
         } else if requiresGrad {
             suffixes.append("requires_grad=True")
         }
+        if let tangent { suffixes.append("tangent=" + tangent) }
         let repr = appendingSuffixes(suffixes, to: "tensor(" + body, linewidth: options.linewidth)
         return isParameter ? "Parameter containing:\n" + repr : repr
     }

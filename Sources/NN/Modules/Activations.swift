@@ -92,12 +92,14 @@ public final class LogSigmoid: Module {
 /// `nn.ELU(alpha=1.0)`.
 public final class ELU: Module {
     public let alpha: OptionValue
-    public init(alpha: OptionValue = 1.0) {
+    public let inplace: Bool
+    public init(alpha: OptionValue = 1.0, inplace: Bool = false) {
         self.alpha = alpha
+        self.inplace = inplace
         super.init(typeName: "ELU")
     }
     public override func forward(_ input: Tensor) throws -> Tensor { try input.elu(alpha: alpha.doubleValue ?? 1) }
-    public override var extraRepr: String { "alpha=\(alpha.pythonStr)" }
+    public override var extraRepr: String { "alpha=\(alpha.pythonStr)" + (inplace ? ", inplace=True" : "") }
 }
 
 /// `nn.Softplus(beta=1.0, threshold=20.0)`.
@@ -128,4 +130,53 @@ public final class Hardtanh: Module {
         try input.hardtanh(min: minVal.doubleValue ?? -1, max: maxVal.doubleValue ?? 1)
     }
     public override var extraRepr: String { "min_val=\(minVal.pythonStr), max_val=\(maxVal.pythonStr)" }
+}
+
+/// `nn.ReLU6(inplace=False)`: hardtanh between 0 and 6.
+public final class ReLU6: Module {
+    public let inplace: Bool
+    public init(inplace: Bool = false) {
+        self.inplace = inplace
+        super.init(typeName: "ReLU6")
+    }
+    public override func forward(_ input: Tensor) throws -> Tensor { try input.hardtanh(min: 0, max: 6) }
+    public override var extraRepr: String { inplace ? "inplace=True" : "" }
+}
+
+/// `nn.SELU(inplace=False)`.
+public final class SELU: Module {
+    public let inplace: Bool
+    public init(inplace: Bool = false) {
+        self.inplace = inplace
+        super.init(typeName: "SELU")
+    }
+    public override func forward(_ input: Tensor) throws -> Tensor { try input.selu() }
+    public override var extraRepr: String { inplace ? "inplace=True" : "" }
+}
+
+/// `nn.CELU(alpha=1.0, inplace=False)`.
+public final class CELU: Module {
+    public let alpha: OptionValue
+    public let inplace: Bool
+    public init(alpha: OptionValue = 1.0, inplace: Bool = false) {
+        self.alpha = alpha
+        self.inplace = inplace
+        super.init(typeName: "CELU")
+    }
+    public override func forward(_ input: Tensor) throws -> Tensor { try input.celu(alpha: alpha.doubleValue ?? 1) }
+    public override var extraRepr: String { "alpha=\(alpha.pythonStr)" + (inplace ? ", inplace=True" : "") }
+}
+
+/// `nn.Softsign()`: x / (1 + |x|).
+public final class Softsign: Module {
+    public init() { super.init(typeName: "Softsign") }
+    public override func forward(_ input: Tensor) throws -> Tensor {
+        try input.div(input.abs().add(Tensor.wrapped(1, dtype: .int64)))
+    }
+}
+
+/// `nn.Tanhshrink()`: x − tanh x.
+public final class Tanhshrink: Module {
+    public init() { super.init(typeName: "Tanhshrink") }
+    public override func forward(_ input: Tensor) throws -> Tensor { try input.sub(input.tanh()) }
 }

@@ -20,12 +20,25 @@ enum AutogradBinding {
                                         .init("create_graph", default: .bool(false)), .init("only_inputs", default: .bool(true)),
                                         .init("allow_unused", default: .none), .init("is_grads_batched", default: .bool(false)),
                                         .init("materialize_grads", default: .bool(false))).bind(args)
-            let grads = try Backward.grad(outputs: tensors(interp, a["outputs"], "outputs"), inputs: tensors(interp, a["inputs"], "inputs"),
+            let outputs = try tensors(interp, a["outputs"], "outputs"), inputs = try tensors(interp, a["inputs"], "inputs")
+            let materialize = try a.bool("materialize_grads")
+            let allowUnused = try a.optional("allow_unused").map { try interp.isTruthy($0) }
+            if materialize && allowUnused == false {
+                throw PyError.valueError("Expected allow_unused to be True or not passed when materialize_grads=True, but got: allow_unused=False.")
+            }
+            // PyTorch checks the outputs (the engine's message), then that every input requires grad.
+            if outputs.allSatisfy(\.requiresGrad) && inputs.contains(where: { !$0.requiresGrad }) {
+                throw TorchError.runtime("One of the differentiated Tensors does not require grad")
+            }
+            let grads = try Backward.grad(outputs: outputs, inputs: inputs,
                                           gradOutputs: optionalTensors(interp, a.optional("grad_outputs")),
                                           retainGraph: a.optional("retain_graph").map { try interp.isTruthy($0) },
-                                          createGraph: a.bool("create_graph"),
-                                          allowUnused: try a.optional("allow_unused").map { try interp.isTruthy($0) } ?? false)
-            return .tuple(grads.map(TorchValues.box))
+                                          createGraph: a.bool("create_graph"), allowUnused: true)
+            if let unused = grads.firstIndex(where: { $0 == nil }), !materialize, allowUnused != true {
+                throw TorchError.runtime("The differentiated Tensor at index \(unused) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
+            }
+            let filled = try zip(grads, inputs).map { g, x in materialize ? try g ?? Tensor.zerosLike(x) : g }
+            return .tuple(filled.map(TorchValues.box))
         }
         m.addFunction("backward") { interp, args in
             let a = try NativeSignature("backward", "tensors", .init("grad_tensors", default: .none), .init("retain_graph", default: .none),
@@ -67,7 +80,7 @@ enum AutogradBinding {
         m.addFunction("unpack_dual") { _, args in
             let a = try NativeSignature("unpack_dual", "tensor", .keywordOnly("level", default: .none)).bind(args)
             let (primal, tangent) = ForwardAD.unpackDual(try a.tensor("tensor"))
-            return .object(PyInstance(cls: TorchTypes.returnTypes("UnpackedDualTensor"), payload: NamedTensors(names: ["primal", "tangent"], tensors: [primal] + (tangent.map { [$0] } ?? []))))
+            return UnpackedDualTensor.make(primal: primal, tangent: tangent)
         }
         m.addFunction("enter_dual_level") { _, _ in .int(try ForwardAD.enterDualLevel()) }
         m.addFunction("exit_dual_level") { _, _ in ForwardAD.exitDualLevel(); return .none }
@@ -81,10 +94,28 @@ enum AutogradBinding {
                                         .keywordOnly("has_aux", default: .bool(false))).bind(args)
             let primals = try tensors(interp, a["primals"], "primals"), tangents = try tensors(interp, a["tangents"], "tangents")
             let f = a["func"]
-            let (out, jvp) = try ForwardAD.jvp({ xs in
-                try TorchValues.requireTensor(try interp.call(f, Arguments(xs.map(TorchValues.box))), "jvp", "output")
+            let hasAux = try a.bool("has_aux")
+            var aux: Value = .none
+            var tupleOutput = false
+            // f returns a tensor or a tuple of tensors (with has_aux: (that, aux)).
+            let (outs, jvps) = try ForwardAD.jvp({ xs -> [Tensor] in
+                var result = try interp.call(f, Arguments(xs.map(TorchValues.box)))
+                if hasAux {
+                    guard case .object(let o) = result, let pair = o as? PyTuple, pair.items.count == 2 else {
+                        throw PyError(.runtimeError, "jvp(f, primals, tangents): output of function f should be a tuple: (output, aux) if has_aux is True")
+                    }
+                    result = pair.items[0]
+                    aux = pair.items[1]
+                }
+                if case .object(let o) = result, let t = o as? PyTuple {
+                    tupleOutput = true
+                    return try t.items.map { try TorchValues.requireTensor($0, "jvp", "output") }
+                }
+                return [try TorchValues.requireTensor(result, "jvp", "output")]
             }, primals: primals, tangents: tangents)
-            return .tuple([TorchValues.box(out), TorchValues.box(jvp)])
+            let out: Value = tupleOutput ? .tuple(outs.map(TorchValues.box)) : TorchValues.box(outs[0])
+            let jvp: Value = tupleOutput ? .tuple(jvps.map(TorchValues.box)) : TorchValues.box(jvps[0])
+            return .tuple(hasAux ? [out, jvp, aux] : [out, jvp])
         }
         m.addFunction("vjp") { interp, args in
             let a = try NativeSignature("vjp", "func", .varPositional("primals")).bind(args)
@@ -106,26 +137,8 @@ enum AutogradBinding {
         m.addFunction("jacrev", AutogradFunctionalBinding.transform("jacrev"))
         m.addFunction("jacfwd", AutogradFunctionalBinding.transform("jacfwd"))
         m.addFunction("hessian", AutogradFunctionalBinding.transform("hessian", hessian: true))
-        m.addFunction("grad") { interp, args in
-            let a = try NativeSignature("grad", "func", .init("argnums", default: .int(0)), .init("has_aux", default: .bool(false))).bind(args)
-            let f = a["func"]
-            let argnum = try a.int("argnums")
-            return .object(PyNativeFunction(name: "grad_fn") { interp, callArgs in
-                var values = callArgs.positional
-                guard argnum < values.count, let x0 = TorchValues.tensor(values[argnum]) else {
-                    throw PyError(.typeError, "grad(f)(*args): argument \(argnum) must be a Tensor")
-                }
-                let x = x0.detach()
-                try x.setRequiresGrad(true)
-                values[argnum] = TorchValues.box(x)
-                let out = try TorchValues.requireTensor(try interp.call(f, Arguments(values, keywords: callArgs.keywords)), "grad", "output")
-                guard out.count == 1 else {
-                    throw PyError(.runtimeError, "grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor with \(out.dim) dims. Maybe you wanted to use the vjp or jacrev APIs instead?")
-                }
-                let g = try Backward.grad(outputs: [out], inputs: [x], createGraph: GradMode.isEnabled && x0.requiresGrad, allowUnused: true)
-                return TorchValues.box(try g[0] ?? Tensor.zerosLike(x))
-            })
-        }
+        m.addFunction("grad") { interp, args in try FuncGradBinding.make(interp, args) }
+        m.addFunction("vmap") { interp, args in try FuncVmapBinding.make(interp, args) }
         return m
     }
 }

@@ -11,9 +11,13 @@ enum AutogradFunctionalBinding {
         let interp: Interpreter
         let function: Value
         let name: String
+        /// Non-tensor arguments (gradcheck passes them through), by position among all arguments.
+        var constants: [(position: Int, value: Value)] = []
 
         func callAsFunction(_ inputs: [Tensor]) throws -> (outputs: [Tensor], isTuple: Bool) {
-            let result = try interp.call(function, Arguments(inputs.map(TorchValues.box)))
+            var arguments = inputs.map(TorchValues.box)
+            for (position, value) in constants { arguments.insert(value, at: position) }
+            let result = try interp.call(function, Arguments(arguments))
             if let t = TorchValues.tensor(result) { return ([t], false) }
             guard case .object(let o) = result, o is PyTuple || o is PyList else {
                 throw PyError(.typeError, "The outputs of the user-provided function given to \(name) must be either a Tensor or a tuple of Tensors but the given outputs of the user-provided function has type \(result.typeName).")
@@ -181,22 +185,38 @@ enum AutogradFunctionalBinding {
             let a = try NativeSignature(name, "func", .init("argnums", default: .int(0)), .init("has_aux", default: .bool(false)),
                                         .init("chunk_size", default: .none), .init("randomness", default: .string("error"))).bind(args)
             let f = a["func"]
-            let argnum = try a.int("argnums")
+            // An int, or a tuple of ints: then the inputs are that tuple of arguments,
+            // and the result a tuple over them (per output, for tuple outputs).
+            var argnums: [Int] = []
+            var tupleArgnums = false
+            if case .object(let o) = a["argnums"], let t = o as? PyTuple {
+                tupleArgnums = true
+                argnums = try t.items.map { item in
+                    guard case .int(let n) = item else { throw PyError(.runtimeError, "argnum must be int, got: <class '\(item.typeName)'>") }
+                    return n
+                }
+            } else {
+                argnums = [try a.int("argnums")]
+            }
             return .object(PyNativeFunction(name: "\(name)_wrapper") { interp, callArgs in
-                var values = callArgs.positional
-                guard argnum < values.count, TorchValues.tensor(values[argnum]) != nil else {
+                let others = callArgs.positional
+                for argnum in argnums where !(argnum < others.count && TorchValues.tensor(others[argnum]) != nil) {
                     throw PyError(.typeError, "\(name)(f)(*args): argument \(argnum) must be a Tensor")
                 }
-                let others = values
                 let partial = PyNativeFunction(name: "partial") { interp, inner in
-                    values = others
-                    values[argnum] = inner.positional[0]
+                    var values = others
+                    for (argnum, v) in zip(argnums, inner.positional) { values[argnum] = v }
                     return try interp.call(f, Arguments(values, keywords: callArgs.keywords))
                 }
-                let create = GradMode.isEnabled && (TorchValues.tensor(others[argnum])?.requiresGrad ?? false)
-                return isHessian
-                    ? try hessian(interp, .object(partial), others[argnum], createGraph: create, name: name)
-                    : try jacobian(interp, .object(partial), others[argnum], createGraph: create, name: name)
+                let input: Value = tupleArgnums ? .tuple(argnums.map { others[$0] }) : others[argnums[0]]
+                let create = GradMode.isEnabled && argnums.contains { TorchValues.tensor(others[$0])?.requiresGrad ?? false }
+                if isHessian { return try hessian(interp, .object(partial), input, createGraph: create, name: name) }
+                if name == "jacfwd" && !create {
+                    let (xs, inputsAreTuple) = try inputs(interp, input, name)
+                    let (blocks, outputsAreTuple) = try forwardJacobianBlocks(TensorFunction(interp: interp, function: .object(partial), name: name), xs)
+                    return packed(blocks, outputsAreTuple: outputsAreTuple, inputsAreTuple: inputsAreTuple)
+                }
+                return try jacobian(interp, .object(partial), input, createGraph: create, name: name)
             })
         }
     }
@@ -216,9 +236,17 @@ enum AutogradFunctionalBinding {
                                     .keywordOnly("check_batched_grad", default: .bool(false)), .keywordOnly("check_batched_forward_grad", default: .bool(false)),
                                     .keywordOnly("check_forward_ad", default: .bool(false)), .keywordOnly("check_backward_ad", default: .bool(true)),
                                     .keywordOnly("fast_mode", default: .bool(false)), .keywordOnly("masked", default: .none)).bind(args)
-        let (xs, _) = try inputs(interp, a["inputs"], "gradcheck")
+        // gradcheck, unlike the functional API, passes non-tensor inputs through unchanged.
+        var xs: [Tensor] = []
+        var f = TensorFunction(interp: interp, function: a["func"], name: "gradcheck")
+        if let t = TorchValues.tensor(a["inputs"]) {
+            xs = [t]
+        } else {
+            for (position, v) in try interp.iterate(a["inputs"]).enumerated() {
+                if let t = TorchValues.tensor(v) { xs.append(t) } else { f.constants.append((position, v)) }
+            }
+        }
         let eps = try a.double("eps"), atol = try a.double("atol"), rtol = try a.double("rtol")
-        let f = TensorFunction(interp: interp, function: a["func"], name: "gradcheck")
         let checked = xs.enumerated().filter { $0.element.requiresGrad }
         guard !checked.isEmpty else {
             throw PyError(.valueError, "gradcheck expects at least one input tensor to require gradient, but none of the them have requires_grad=True.")

@@ -50,6 +50,21 @@ enum CustomFunctionBinding {
         m["Function"] = .object(functionType)
     }
 
+    /// `torch.autograd.function`: `Function` and the `once_differentiable`
+    /// decorator, which runs a backward with gradients off (its results are
+    /// constants to any further differentiation).
+    static func functionModule(name: String) -> PyModule {
+        let m = PyModule(name: name)
+        m["Function"] = .object(functionType)
+        m.addFunction("once_differentiable") { _, args in
+            let backward = try args.exactly(1, "once_differentiable")[0]
+            return .object(PyNativeFunction(name: "wrapper") { interp, callArgs in
+                try GradMode.with(enabled: false) { try interp.call(backward, callArgs) }
+            })
+        }
+        return m
+    }
+
     static func apply(_ interp: Interpreter, _ clsValue: Value, _ args: Arguments) throws -> Value {
         guard case .object(let o) = clsValue, let cls = o as? PyType else {
             throw PyError(.typeError, "apply() must be called on a Function class")

@@ -32,6 +32,26 @@ enum FunctionalModule {
         tensorOut("hardtanh", ["input", .init("min_val", default: .float(-1)), .init("max_val", default: .float(1)), inplace]) { _, a in
             try Functional.hardtanh(a.tensor("input"), minVal: a.double("min_val"), maxVal: a.double("max_val"))
         }
+        tensorOut("pad", ["input", "pad", .init("mode", default: .string("constant")), .init("value", default: .none)]) { interp, a in
+            let mode = try a.string("mode")
+            guard mode == "constant" else {
+                throw PyError(.notImplementedError, "Litgrad supports F.pad with mode='constant' only (got mode='\(mode)')")
+            }
+            let value = try a.optional("value").map { try interp.toDouble($0) } ?? 0
+            return try a.tensor("input").constantPad(TorchValues.ints(interp, a["pad"], "pad"), value: value)
+        }
+        tensorOut("relu6", ["input", inplace]) { _, a in try Functional.hardtanh(a.tensor("input"), minVal: 0, maxVal: 6) }
+        tensorOut("selu", ["input", inplace]) { _, a in try a.tensor("input").selu() }
+        tensorOut("celu", ["input", .init("alpha", default: .float(1)), inplace]) { _, a in try a.tensor("input").celu(alpha: a.double("alpha")) }
+        // Python-level compositions in torch.nn.functional, recorded as theirs are.
+        tensorOut("softsign", ["input"]) { _, a in
+            let x = try a.tensor("input")
+            return try x.div(x.abs().add(Tensor.wrapped(1, dtype: .int64)))
+        }
+        tensorOut("tanhshrink", ["input"]) { _, a in
+            let x = try a.tensor("input")
+            return try x.sub(x.tanh())
+        }
         for name in ["softmax", "log_softmax"] {
             tensorOut(name, ["input", .init("dim", default: .none), .init("_stacklevel", default: .int(3)), .init("dtype", default: .none)]) { interp, a in
                 var x = try a.tensor("input")

@@ -32,7 +32,8 @@ enum GradFnObjects {
         defer { lock.unlock() }
         if let t = cache[name] { return t }
         let t = NativeClassBuilder(name, module: "torch.autograd.graph", instantiable: false)
-            .method("name") { _, _, _ in .string(name) }
+            // C++ nodes without a generated Python class name themselves with their namespace.
+            .method("name") { _, _, _ in .string(name == "AccumulateGrad" ? "torch::autograd::AccumulateGrad" : name) }
             .method("__repr__") { _, this, _ in
                 // CPython shows an address; a stand-in stable across runs keeps outputs reproducible.
                 let address = this.instance?.fakeAddress ?? 0x7F00_0000_0000

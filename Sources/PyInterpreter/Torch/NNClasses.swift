@@ -124,7 +124,7 @@ enum NNClasses {
         types.append(layer("LogSigmoid", []) { _, _ in LogSigmoid() })
         types.append(layer("GELU", [.init("approximate", default: .string("none"))]) { _, a in GELU(approximate: try a.string("approximate")) })
         types.append(layer("ELU", [.init("alpha", default: .float(1)), .init("inplace", default: .bool(false))]) { interp, a in
-            ELU(alpha: try option(interp, a["alpha"]))
+            ELU(alpha: try option(interp, a["alpha"]), inplace: try a.bool("inplace"))
         })
         types.append(layer("Softplus", [.init("beta", default: .float(1)), .init("threshold", default: .float(20))]) { interp, a in
             Softplus(beta: try option(interp, a["beta"]), threshold: try option(interp, a["threshold"]))
@@ -133,6 +133,13 @@ enum NNClasses {
                                         .init("inplace", default: .bool(false))]) { interp, a in
             Hardtanh(minVal: try option(interp, a["min_val"]), maxVal: try option(interp, a["max_val"]))
         })
+        types.append(layer("ReLU6", [.init("inplace", default: .bool(false))]) { _, a in ReLU6(inplace: try a.bool("inplace")) })
+        types.append(layer("SELU", [.init("inplace", default: .bool(false))]) { _, a in SELU(inplace: try a.bool("inplace")) })
+        types.append(layer("CELU", [.init("alpha", default: .float(1)), .init("inplace", default: .bool(false))]) { interp, a in
+            CELU(alpha: try option(interp, a["alpha"]), inplace: try a.bool("inplace"))
+        })
+        types.append(layer("Softsign", []) { _, _ in Softsign() })
+        types.append(layer("Tanhshrink", []) { _, _ in Tanhshrink() })
         types.append(layer("Softmax", [.init("dim", default: .none)]) { _, a in Softmax(dim: try a.optionalInt("dim")) })
         types.append(layer("LogSoftmax", [.init("dim", default: .none)]) { _, a in LogSoftmax(dim: try a.optionalInt("dim")) })
         types.append(layer("Dropout", [.init("p", default: .float(0.5)), .init("inplace", default: .bool(false))]) { interp, a in

@@ -243,6 +243,8 @@ enum TensorClass {
             try this(me).setRequiresGrad(try interp.isTruthy(value))
         })
         b.property("is_leaf") { _, me in .bool(try this(me).isLeaf) }
+        // The in-place write counter autograd checks saved tensors against (shared by views).
+        b.property("_version") { _, me in .int(try this(me).version) }
         b.property("grad_fn") { _, me in GradFnObjects.value(try this(me).gradFn) }
         b.property("data", get: { _, me in TorchValues.box(try this(me).detach()) }, set: { _, me, value in
             let t = try this(me)
@@ -278,6 +280,14 @@ enum TensorClass {
         b.method("nelement") { _, me, _ in .int(try this(me).count) }
         b.method("element_size") { _, me, _ in .int(try this(me).dtype.itemSize) }
         b.method("is_contiguous") { _, me, _ in .bool(try this(me).isContiguous) }
+        b.method("storage_offset") { _, me, _ in .int(try this(me).offset) }
+        // The storage object's address stands in for its buffer's: views share it, and
+        // offsets count in bytes as PyTorch's do (only differences and equality are meaningful).
+        b.method("data_ptr") { _, me, _ in
+            let t = try this(me)
+            let base = Int(bitPattern: UInt(bitPattern: ObjectIdentifier(t.storage).hashValue)) & ~63
+            return .int(base + t.offset * t.dtype.itemSize)
+        }
         b.method("is_floating_point") { _, me, _ in .bool(try this(me).dtype.isFloatingPoint) }
         b.method("stride") { _, me, args in
             let t = try this(me)

@@ -39,6 +39,9 @@ enum TensorFunctions {
         .unary("expm1") { try $0.expm1() }, .unary("sqrt") { try $0.sqrt() }, .unary("rsqrt") { try $0.rsqrt() },
         .unary("abs") { try $0.abs() }, .unary("absolute") { try $0.abs() }, .unary("neg") { try $0.neg() }, .unary("negative") { try $0.neg() },
         .unary("sin") { try $0.sin() }, .unary("cos") { try $0.cos() }, .unary("tan") { try $0.tan() },
+        .unary("asin") { try $0.asin() }, .unary("arcsin") { try $0.asin() }, .unary("acos") { try $0.acos() },
+        .unary("arccos") { try $0.acos() }, .unary("atan") { try $0.atan() }, .unary("arctan") { try $0.atan() },
+        .unary("sinh") { try $0.sinh() }, .unary("cosh") { try $0.cosh() },
         .unary("tanh") { try $0.tanh() }, .unary("sigmoid") { try $0.sigmoid() }, .unary("relu") { try $0.relu() },
         .unary("square") { try $0.square() }, .unary("sign") { try $0.sign() }, .unary("erf") { try $0.erf() },
         .unary("floor") { try $0.floor() }, .unary("ceil") { try $0.ceil() }, .unary("trunc") { try $0.trunc() },
@@ -338,6 +341,8 @@ enum TensorFunctions {
             TorchValues.box(try t.permute(TorchValues.shape(interp, a.extraPositional, "permute")))
         },
         TorchFunction("flip", ["dims"]) { interp, t, a in TorchValues.box(try t.flip(TorchValues.ints(interp, a["dims"], "dims"))) },
+        TorchFunction("tril", [.init("diagonal", default: .int(0))]) { _, t, a in TorchValues.box(try t.tril(a.int("diagonal"))) },
+        TorchFunction("triu", [.init("diagonal", default: .int(0))]) { _, t, a in TorchValues.box(try t.triu(a.int("diagonal"))) },
         TorchFunction("narrow", ["dim", "start", "length"]) { _, t, a in
             TorchValues.box(try t.narrow(a.int("dim"), start: a.int("start"), length: a.int("length")))
         },

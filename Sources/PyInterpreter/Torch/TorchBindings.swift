@@ -42,8 +42,10 @@ public enum TorchBindings {
                 let m = try AutogradBinding.make(interp)
                 m["forward_ad"] = .object(try interp.importModule("\(flavor).autograd.forward_ad"))
                 m["functional"] = .object(try interp.importModule("\(flavor).autograd.functional"))
+                m["function"] = .object(try interp.importModule("\(flavor).autograd.function"))
                 return m
             }
+            registry.register("\(flavor).autograd.function") { _ in CustomFunctionBinding.functionModule(name: "\(flavor).autograd.function") }
             registry.register("\(flavor).autograd.forward_ad") { try AutogradBinding.forwardAD($0) }
             registry.register("\(flavor).autograd.functional") { try AutogradFunctionalBinding.functionalModule($0) }
             registry.register("\(flavor).func") { try AutogradBinding.funcModule($0) }

@@ -30,24 +30,63 @@ extension Tensor {
             raw = Tensor(storage: Storage(try BinaryCrossEntropyKernel.loss(x.doubles(), y.doubles(), log: Foundation.log, log1p: Foundation.log1p)), shape: x.shape)
         }
         let out = try untracked { try Tensor.reduceLoss(weight.map { try raw.mul($0) } ?? raw, reduction) }
-        let n = x.count
         let localGradient = { (g: Tensor) throws -> Tensor in
-            let expanded = try g.expand(x.shape)
-            let ratio: Tensor
-            switch x.dtype {
-            case .float32:
-                ratio = Tensor(storage: Storage(BinaryCrossEntropyKernel.gradient(expanded.floats(), x.floats(), y.floats())), shape: x.shape)
-            default:
-                ratio = Tensor(storage: Storage(BinaryCrossEntropyKernel.gradient(expanded.doubles(), x.doubles(), y.doubles())), shape: x.shape)
-            }
-            var grad = ratio
-            if let weight { grad = try grad.mul(weight) }
-            if reduction == .mean { grad = try grad.div(Tensor.wrapped(Double(n), dtype: .int64)) }
-            return grad
+            try Tensor.binaryCrossEntropyBackward(g, x, y, weight: weight, reduction: reduction)
         }
         return try out.recorded("BinaryCrossEntropyBackward0", symbol: "BCE", inputs: [x], saving: [x, y],
                                 tangent: { ts in try ts[0].map { try Tensor.lossTangent(localGradient, $0, reduction) } }) { g in
             [try localGradient(g)]
+        }
+    }
+
+    /// `binary_cross_entropy_backward(g, x, y)`: the kernel's values, recorded as
+    /// an op of its own (BinaryCrossEntropyBackwardBackward0) when g or x need
+    /// gradients, with PyTorch's double-backward formulas (eps = 1e-12):
+    ///   ∂g = Σ gg·(x − y) / ((x + eps)(1 − x + eps)) · w   (/ N for mean; unreduced: no Σ)
+    ///   ∂x = gg·g · (x² − 2xy + y) / ((x + eps)² (1 − x + eps)²) · w   (/ N for mean)
+    static func binaryCrossEntropyBackward(_ g: Tensor, _ x: Tensor, _ y: Tensor, weight: Tensor?,
+                                           reduction: Reduction) throws -> Tensor {
+        let n = x.count
+        let out: Tensor = try untracked {
+            let expanded = try g.expand(x.shape)
+            var grad: Tensor
+            switch x.dtype {
+            case .float32:
+                grad = Tensor(storage: Storage(BinaryCrossEntropyKernel.gradient(expanded.floats(), x.floats(), y.floats())), shape: x.shape)
+            default:
+                grad = Tensor(storage: Storage(BinaryCrossEntropyKernel.gradient(expanded.doubles(), x.doubles(), y.doubles())), shape: x.shape)
+            }
+            if let weight { grad = try grad.mul(weight) }
+            if reduction == .mean { grad = try grad.div(Tensor.wrapped(Double(n), dtype: .int64)) }
+            return grad
+        }
+        guard recordingNeeded(g, x) else { return out }
+        let eps = Tensor.wrapped(1e-12, dtype: .float64), one = Tensor.wrapped(1, dtype: .int64)
+        let scaled = { (t: Tensor) throws -> Tensor in
+            var t = t
+            if let weight { t = try t.mul(weight) }
+            return reduction == .mean ? try t.div(Tensor.wrapped(Double(n), dtype: .int64)) : t
+        }
+        let gradOutputRule = { (gg: Tensor) throws -> Tensor in
+            let ratio = try x.sub(y).div(x.add(eps).mul(x.rsub(one).add(eps)))
+            let local = try scaled(ratio.mul(gg))
+            return reduction == .none ? local : try local.sum()
+        }
+        let inputRule = { (gg: Tensor) throws -> Tensor in
+            let numerator = try x.mul(x).sub(x.mul(y).mul(Tensor.wrapped(2, dtype: .int64))).add(y)
+            let denominator = try x.add(eps).pow(2).mul(x.rsub(one).add(eps).pow(2))
+            return try scaled(numerator.div(denominator).mul(gg.mul(g)))
+        }
+        return try out.recorded("BinaryCrossEntropyBackwardBackward0", symbol: "BCE′", inputs: [g, x], saving: [g, x, y],
+                                tangent: { t in
+                                    let dg = try t[0].map { try binaryCrossEntropyBackward($0, x, y, weight: weight, reduction: reduction) }
+                                    let dx = try t[1].map { try inputRule($0) }
+                                    switch (dg, dx) {
+                                    case let (a?, b?): return try a.add(b)
+                                    default: return dg ?? dx
+                                    }
+                                }) { gg in
+            [try gradOutputRule(gg), try inputRule(gg)]
         }
     }
 
@@ -82,7 +121,7 @@ extension Tensor {
             }
             grad = try grad.mul(g)
             if let weight { grad = try grad.mul(weight) }
-            if reduction == .mean { grad = try grad.div(Tensor.wrapped(Double(n), dtype: .int64)) }
+            if reduction == .mean { grad = try grad.divScalar(Double(n)) }
             return try grad.sumToShape(x.shape)
         }
         return try out.recorded("BinaryCrossEntropyWithLogitsBackward0", symbol: "BCE", inputs: [x], saving: [x, y],

@@ -4,11 +4,16 @@
 //   huber:      ℓ = z < δ ? ½z² : δ(z − ½δ)          ∂x = n·g·clamp(d, −δ, δ)
 //   smooth_l1:  ℓ = z < β ? ½z²/β : z − ½β           ∂x = n·g·clamp(d/β, −1, 1)
 // n = 1/N for mean, else 1;  ∂y = −∂x.  The caller broadcasts x and y first.
+// The backward is an op of its own (HuberLossBackwardBackward0, …), with
+// PyTorch's double-backward formulas in g and x (the target is held fixed):
+//   huber:      ∂x = gg·g·n·(z < δ)        smooth_l1:  ∂x = gg·g·n·(z < β)/β
+//   ∂g = Σ gg·∂x/∂g-values (unreduced: no Σ)
 
 /// One pointwise loss: its value from z = |d| and its derivative, written
 /// generically so float32 rounds after every operation as PyTorch's does.
 protocol PointwiseLossRule {
     static var name: String { get }
+    static var backwardName: String { get }
     static var kernelName: String { get }
     static func loss<T: BinaryFloatingPoint>(_ z: T, _ p: T) -> T
     static func gradient<T: BinaryFloatingPoint>(_ d: T, _ g: T, _ n: T, _ p: T) -> T
@@ -16,6 +21,7 @@ protocol PointwiseLossRule {
 
 enum HuberRule: PointwiseLossRule {
     static let name = "HuberLossBackward0"
+    static let backwardName = "HuberLossBackwardBackward0"
     static let kernelName = "huber_cpu"
     static func loss<T: BinaryFloatingPoint>(_ z: T, _ p: T) -> T { z < p ? T(0.5) * z * z : p * (z - T(0.5) * p) }
     static func gradient<T: BinaryFloatingPoint>(_ d: T, _ g: T, _ n: T, _ p: T) -> T {
@@ -25,6 +31,7 @@ enum HuberRule: PointwiseLossRule {
 
 enum SmoothL1Rule: PointwiseLossRule {
     static let name = "SmoothL1LossBackward0"
+    static let backwardName = "SmoothL1LossBackwardBackward0"
     static let kernelName = "smooth_l1_cpu"
     static func loss<T: BinaryFloatingPoint>(_ z: T, _ p: T) -> T { z < p ? T(0.5) * z * z / p : z - T(0.5) * p }
     static func gradient<T: BinaryFloatingPoint>(_ d: T, _ g: T, _ n: T, _ p: T) -> T {
@@ -61,17 +68,8 @@ extension Tensor {
         default: raw = Tensor(storage: Storage(PointwiseLossKernel<R, Double>.loss(x.doubles(), yc.doubles(), parameter)), shape: x.shape)
         }
         let out = try untracked { try Tensor.reduceLoss(raw, reduction) }
-        let norm = reduction == .mean ? 1.0 / Double(x.count) : 1
         let localGradient = { (g: Tensor) throws -> Tensor in
-            let expanded = try g.expand(x.shape)
-            switch x.dtype {
-            case .float32:
-                return Tensor(storage: Storage(PointwiseLossKernel<R, Float>.gradient(x.floats(), yc.floats(), expanded.converted(.float32).floats(),
-                                                                                       Float(norm), Float(parameter))), shape: x.shape)
-            default:
-                return Tensor(storage: Storage(PointwiseLossKernel<R, Double>.gradient(x.doubles(), yc.doubles(), expanded.doubles(),
-                                                                                        norm, parameter)), shape: x.shape)
-            }
+            try Tensor.pointwiseLossBackward(rule, g, x, yc, reduction: reduction, parameter: parameter)
         }
         return try out.recorded(R.name, symbol: "loss", inputs: [x, y], saving: [x, y],
                                 tangent: { ts in
@@ -81,6 +79,50 @@ extension Tensor {
                                 }) { g in
             let gx = try localGradient(g)
             return [x.requiresGrad ? gx : nil, y.requiresGrad ? try gx.neg() : nil]
+        }
+    }
+}
+
+extension Tensor {
+    /// The loss's backward ∂x for incoming g: the kernel's values, recorded as an op
+    /// of its own when g or x need gradients (see the derivative table above).
+    fileprivate static func pointwiseLossBackward<R: PointwiseLossRule>(_ rule: R.Type, _ g: Tensor, _ x: Tensor, _ y: Tensor,
+                                                                       reduction: Reduction, parameter: Double) throws -> Tensor {
+        let norm = reduction == .mean ? 1.0 / Double(x.count) : 1
+        let out: Tensor = try untracked {
+            let expanded = try g.expand(x.shape)
+            switch x.dtype {
+            case .float32:
+                return Tensor(storage: Storage(PointwiseLossKernel<R, Float>.gradient(x.floats(), y.floats(), expanded.converted(.float32).floats(),
+                                                                                       Float(norm), Float(parameter))), shape: x.shape)
+            default:
+                return Tensor(storage: Storage(PointwiseLossKernel<R, Double>.gradient(x.doubles(), y.doubles(), expanded.doubles(),
+                                                                                        norm, parameter)), shape: x.shape)
+            }
+        }
+        guard recordingNeeded(g, x) else { return out }
+        // ∂x/∂x of the backward: n·(|d| < p), divided by β for smooth L1.
+        let curvature = { () throws -> Tensor in
+            var inside = try x.sub(y).abs().lt(Tensor.wrapped(parameter, dtype: .float64)).to(x.dtype)
+            if R.self == SmoothL1Rule.self { inside = try inside.div(Tensor.wrapped(parameter, dtype: .float64)) }
+            return reduction == .mean ? try inside.div(Tensor.wrapped(Double(x.count), dtype: .int64)) : inside
+        }
+        let gradOutputRule = { (gg: Tensor) throws -> Tensor in
+            let ones = try Tensor.ones(reduction == .none ? x.shape : [], dtype: x.dtype)
+            let local = try pointwiseLossBackward(rule, ones, x, y, reduction: reduction, parameter: parameter).mul(gg)
+            return reduction == .none ? local : try local.sum()
+        }
+        let inputRule = { (gg: Tensor) throws -> Tensor in try gg.mul(g).mul(curvature()) }
+        return try out.recorded(R.backwardName, symbol: "loss′", inputs: [g, x], saving: [g, x, y],
+                                tangent: { t in
+                                    let dg = try t[0].map { try pointwiseLossBackward(rule, $0, x, y, reduction: reduction, parameter: parameter) }
+                                    let dx = try t[1].map { try inputRule($0) }
+                                    switch (dg, dx) {
+                                    case let (a?, b?): return try a.add(b)
+                                    default: return dg ?? dx
+                                    }
+                                }) { gg in
+            [try gradOutputRule(gg), try inputRule(gg)]
         }
     }
 }
