@@ -75,7 +75,31 @@ public final class Tensor {
     public var dim: Int { shape.count }
     public var count: Int { Shape.count(shape) }
     public var isLeaf: Bool { gradFn == nil }
-    public var version: Int { backing?.version ?? 0 }
+    /// The in-place write counter autograd checks saved tensors against:
+    /// the storage's (shared by views and `detach()`), or for `.data` and its
+    /// views a counter of their own, so writes through `.data` go unnoticed
+    /// as in PyTorch.
+    public var version: Int {
+        if let counter = extras?.versionCounter { return counter.value }
+        return backing?.version ?? 0
+    }
+
+    /// Counts an in-place write (see `version`).
+    public func bumpVersion() {
+        if let counter = extras?.versionCounter { counter.value += 1 } else { storage.bumpVersion() }
+    }
+
+    /// `.data`: this tensor's elements outside autograd, with a version counter of its own.
+    public func dataAlias() -> Tensor {
+        let alias = detach()
+        alias.writableExtras.versionCounter = VersionCounter()
+        return alias
+    }
+
+    /// Views share their base's separate counter, if it has one.
+    func shareVersionCounter(from base: Tensor) {
+        if let counter = base.extras?.versionCounter { writableExtras.versionCounter = counter }
+    }
 
     public init(storage: Storage, shape: [Int], strides: [Int]? = nil, offset: Int = 0, requiresGrad: Bool = false) {
         backing = storage
@@ -262,8 +286,14 @@ extension Tensor {
     }
 }
 
+/// A version counter of its own (see `Tensor.version`).
+final class VersionCounter {
+    var value = 0
+}
+
 /// The rarely used fields of a `Tensor`.
 final class TensorExtras {
+    var versionCounter: VersionCounter?
     var tangent: Tensor?
     var label: String?
     var gradientHooks: [GradientHook] = []

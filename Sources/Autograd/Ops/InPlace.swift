@@ -37,7 +37,7 @@ extension Tensor {
                         for i in 0..<n { target[to + i] = source[from + i] }
                     }
                 }
-                storage.bumpVersion()
+                bumpVersion()
                 return self
             }
             try assign(result)

@@ -19,7 +19,7 @@ extension Tensor {
                 }
             }
         }
-        storage.bumpVersion()
+        bumpVersion()
         return true
     }
 }

@@ -7,6 +7,7 @@ extension Tensor {
     func makeView(shape: [Int], strides: [Int], offset: Int) -> Tensor {
         let t = Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
         t.viewBase = viewBase ?? self
+        t.shareVersionCounter(from: self)
         return t
     }
 
@@ -278,6 +279,6 @@ extension Tensor {
             case .scalar(let s): for o in offsets { storage.setDouble(o, s) }
             }
         }
-        storage.bumpVersion()
+        bumpVersion()
     }
 }

@@ -74,7 +74,7 @@ func updateParameter(_ p: Tensor, _ body: (Tensor) throws -> Void) throws {
     }
     if p.isContiguous {
         try body(p)
-        p.storage.bumpVersion()
+        p.bumpVersion()
     } else {
         let copy = try p.contiguousCopy()
         try body(copy)

@@ -246,13 +246,15 @@ enum TensorClass {
         // The in-place write counter autograd checks saved tensors against (shared by views).
         b.property("_version") { _, me in .int(try this(me).version) }
         b.property("grad_fn") { _, me in GradFnObjects.value(try this(me).gradFn) }
-        b.property("data", get: { _, me in TorchValues.box(try this(me).detach()) }, set: { _, me, value in
+        b.property("data", get: { _, me in TorchValues.box(try this(me).dataAlias()) }, set: { _, me, value in
             let t = try this(me)
             guard let src = TorchValues.tensor(value) else { throw PyError(.typeError, "data must be a Tensor") }
             guard src.shape == t.shape, src.dtype == t.dtype else {
                 throw PyError(.runtimeError, "Litgrad can only assign .data of the same shape and dtype (got \(Shape.bracketed(src.shape)) for \(Shape.bracketed(t.shape)))")
             }
-            try GradMode.with(enabled: false) { _ = try t.detach().copyInPlace(src) }
+            // Written through a `.data` alias: replacing the data does not count as
+            // an in-place change of `t` (PyTorch's set_data keeps its version).
+            try GradMode.with(enabled: false) { _ = try t.dataAlias().copyInPlace(src) }
         })
         b.property("shape") { _, me in TorchTypes.size(try this(me).shape) }
         b.property("dtype") { _, me in TorchTypes.dtypeValue(try this(me).dtype) }
