@@ -319,6 +319,9 @@ final class FiniteDifferenceTests: XCTestCase {
             try $0.binaryCrossEntropy(target, weight: target.add(Tensor.wrapped(1, dtype: .int64)), reduction: .none)
         }
         try checkSecondOrder("binary_cross_entropy of sigmoid") { try $0.sigmoid().binaryCrossEntropy(target, reduction: .sum) }
+        try checkSecondOrder("mse of cube") { try $0.pow(3).mseLoss(target) }
+        try checkSecondOrder("mse of cube, target side") { try target.mseLoss($0.pow(3), reduction: .sum) }
+        try checkSecondOrder("mse of cube unreduced") { try $0.pow(3).mseLoss(target, reduction: .none) }
         try checkSecondOrder("huber of cube") { try $0.pow(3).huberLoss(target, delta: 1.5) }
         try checkSecondOrder("smooth_l1 of cube unreduced") { try $0.pow(3).smoothL1Loss(target, reduction: .none, beta: 0.7) }
         try checkSecondOrder("sqrt", low: 0.5, high: 3) { try $0.sqrt() }

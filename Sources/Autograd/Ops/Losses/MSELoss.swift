@@ -40,9 +40,30 @@ extension Tensor {
             // One pass when no graph of the backward is wanted (create_graph off).
             let gx = MSEKernels.fusible(x, y) && !GradMode.isEnabled
                 ? try MSEKernels.gradient(x, y, g, norm: norm)
-                : try x.sub(y).mul(Tensor.wrapped(norm, dtype: .float64)).mul(g)
+                : try Tensor.mseLossBackward(g, x, y, norm: norm)
+            // ∂y is mse_loss_backward with x and y swapped (PyTorch's formula, and
+            // its grad_fn under create_graph); −∂x otherwise, the same bits.
+            let gy = node.needsGradient(1)
+                ? (GradMode.isEnabled ? try Tensor.mseLossBackward(g, y, x, norm: norm) : try gx.neg()) : nil
             return InputGradients(node.needsGradient(0) ? try reduceGrad(gx, to: x) : nil,
-                                  node.needsGradient(1) ? try reduceGrad(gx.neg(), to: y) : nil)
+                                  try reduceGrad(gy, to: y))
+        }
+    }
+}
+
+extension Tensor {
+    // mse_loss_backward (its own op under create_graph, as in PyTorch):
+    //   out = norm · (x − y) · g
+    //   ∂g = norm · (x − y) · gg (summed to g's shape),  ∂x = norm · g · gg,  ∂y = −∂x
+    static func mseLossBackward(_ g: Tensor, _ x: Tensor, _ y: Tensor, norm: Double) throws -> Tensor {
+        let scale = Tensor.wrapped(norm, dtype: .float64)
+        let out = try untracked { try x.sub(y).mul(scale).mul(g) }
+        guard recordingNeeded(g, x) || y.requiresGrad else { return out }
+        return try out.recorded("MseLossBackwardBackward0", symbol: "MSE′", inputs: [g, x, y], saving: [g, x, y]) { gg in
+            let dx = try gg.mul(g).mul(scale)
+            return [g.requiresGrad ? try x.sub(y).mul(scale).mul(gg).sumToShape(g.shape) : nil,
+                    x.requiresGrad ? try dx.sumToShape(x.shape) : nil,
+                    y.requiresGrad ? try dx.neg().sumToShape(y.shape) : nil]
         }
     }
 }
