@@ -13,10 +13,14 @@ public enum Backward {
     /// gradients of the inputs without touching any `.grad`.
     public static func grad(outputs: [Tensor], inputs: [Tensor], gradOutputs: [Tensor?]? = nil,
                             retainGraph: Bool? = nil, createGraph: Bool = false, allowUnused: Bool = false) throws -> [Tensor?] {
+        // PyTorch checks the outputs first (the engine's message), then that every input requires grad.
+        if outputs.allSatisfy(\.requiresGrad) && inputs.contains(where: { !$0.requiresGrad }) {
+            throw TorchError.runtime("One of the differentiated Tensors does not require grad")
+        }
         let results = try execute(roots: outputs, gradients: gradOutputs ?? outputs.map { _ in nil },
                                   retainGraph: retainGraph ?? createGraph, createGraph: createGraph, capture: inputs)
-        if !allowUnused && results.contains(where: { $0 == nil }) {
-            throw TorchError.runtime("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
+        if !allowUnused, let unused = results.firstIndex(where: { $0 == nil }) {
+            throw TorchError.runtime("The differentiated Tensor at index \(unused) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
         }
         return results
     }

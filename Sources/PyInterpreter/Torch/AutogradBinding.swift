@@ -26,14 +26,11 @@ enum AutogradBinding {
             if materialize && allowUnused == false {
                 throw PyError.valueError("Expected allow_unused to be True or not passed when materialize_grads=True, but got: allow_unused=False.")
             }
-            // PyTorch checks the outputs (the engine's message), then that every input requires grad.
-            if outputs.allSatisfy(\.requiresGrad) && inputs.contains(where: { !$0.requiresGrad }) {
-                throw TorchError.runtime("One of the differentiated Tensors does not require grad")
-            }
             let grads = try Backward.grad(outputs: outputs, inputs: inputs,
                                           gradOutputs: optionalTensors(interp, a.optional("grad_outputs")),
                                           retainGraph: a.optional("retain_graph").map { try interp.isTruthy($0) },
                                           createGraph: a.bool("create_graph"), allowUnused: true)
+            // Backward.grad's own check, here because materialize_grads allows unused inputs too.
             if let unused = grads.firstIndex(where: { $0 == nil }), !materialize, allowUnused != true {
                 throw TorchError.runtime("The differentiated Tensor at index \(unused) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
             }
