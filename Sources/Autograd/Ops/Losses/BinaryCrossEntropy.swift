@@ -80,11 +80,7 @@ extension Tensor {
         return try out.recorded("BinaryCrossEntropyBackwardBackward0", symbol: "BCE′", inputs: [g, x], saving: [g, x, y],
                                 tangent: { t in
                                     let dg = try t[0].map { try binaryCrossEntropyBackward($0, x, y, weight: weight, reduction: reduction) }
-                                    let dx = try t[1].map { try inputRule($0) }
-                                    switch (dg, dx) {
-                                    case let (a?, b?): return try a.add(b)
-                                    default: return dg ?? dx
-                                    }
+                                    return try Tangent.sum(dg, t[1].map { try inputRule($0) })
                                 }) { gg in
             [try gradOutputRule(gg), try inputRule(gg)]
         }
