@@ -166,6 +166,8 @@ final class FiniteDifferenceTests: XCTestCase {
         try check("unsqueeze+expand") { try $0[0].unsqueeze(0).expand([4, 2, 3]) }
         try check("select") { try $0[0].select(1, -1) }
         try check("slice step") { try $0[0].slice(1, start: 0, end: nil, step: 2) }
+        try check("unfold overlapping") { try $0[0].unfold(1, size: 2, step: 1) }
+        try check("unfold strided", shape: [5, 2]) { try $0[0].unfold(0, size: 2, step: 2) }
         try check("mse", inputs: 2, forwardMode: false) { try $0[0].mseLoss($0[1]) }
         try check("where", inputs: 2) { xs in try Tensor.where(xs[0].gt(Tensor.wrapped(0, dtype: .int64)), xs[0], xs[1]) }
     }
@@ -319,6 +321,7 @@ final class FiniteDifferenceTests: XCTestCase {
             try $0.binaryCrossEntropy(target, weight: target.add(Tensor.wrapped(1, dtype: .int64)), reduction: .none)
         }
         try checkSecondOrder("binary_cross_entropy of sigmoid") { try $0.sigmoid().binaryCrossEntropy(target, reduction: .sum) }
+        try checkSecondOrder("unfold of cube") { try $0.pow(3).unfold(1, size: 2, step: 1) }
         try checkSecondOrder("mse of cube") { try $0.pow(3).mseLoss(target) }
         try checkSecondOrder("mse of cube, target side") { try target.mseLoss($0.pow(3), reduction: .sum) }
         try checkSecondOrder("mse of cube unreduced") { try $0.pow(3).mseLoss(target, reduction: .none) }

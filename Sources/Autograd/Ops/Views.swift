@@ -243,6 +243,52 @@ extension Tensor {
         }
     }
 
+    // unfold(d, size, step): a view of every window of `size` elements along d,
+    // `step` apart; the windows' positions go in d, their elements in a new
+    // last dim.  ∂a = each window's gradient added back where the window was.
+    public func unfold(_ dimension: Int, size: Int, step: Int) throws -> Tensor {
+        let a = self
+        let d = try Shape.wrapDim(dimension, rank: Swift.max(dim, 1))
+        let length = dim == 0 ? 1 : shape[d]
+        guard size <= length else {
+            throw TorchError.runtime("maximum size for tensor at dimension \(d) is \(length) but size is \(size)")
+        }
+        guard step > 0 else { throw TorchError.runtime("step is \(step) but must be > 0") }
+        let windows = (length - size) / step + 1
+        let stride = dim == 0 ? 1 : strides[d]
+        var s = shape, st = strides
+        if dim == 0 {
+            s = [size]
+            st = [1]
+        } else {
+            s[d] = windows
+            st[d] = stride * step
+            s.append(size)
+            st.append(stride)
+        }
+        let out = makeView(shape: s, strides: st, offset: offset)
+        guard Tensor.recordingNeeded(a) else { return out }
+        return try out.recorded("UnfoldBackward0", symbol: "unfold", inputs: [a],
+                                tangent: { try $0[0]?.unfold(d, size: size, step: step) }) { g in
+            [try Tensor.foldWindows(g, into: a.shape, dim: d, size: size, step: step)]
+        }
+    }
+
+    /// unfold's backward: the sum, over windows, of each window's gradient
+    /// placed where the window was (differentiable in g).
+    static func foldWindows(_ g: Tensor, into shape: [Int], dim d: Int, size: Int, step: Int) throws -> Tensor {
+        guard !shape.isEmpty else { return try g.reshape([]) }
+        // One window's gradient has the window's elements last; they go back to dim d.
+        let rank = shape.count
+        let order = Array(0..<d) + [rank - 1] + Array(d..<(rank - 1))
+        var total = try Tensor.zeros(shape, dtype: g.dtype)
+        for window in 0..<g.shape[d] {
+            let part = try g.select(d, window).permute(order)
+            total = try total.add(scatterSlice(part, into: shape, dim: d, start: window * step, step: 1, dtype: g.dtype))
+        }
+        return total
+    }
+
     /// Zeros of `shape` with `g` written at positions start, start+step, … of dim `d`
     /// (differentiable in g, so slicing supports double backward).
     static func scatterSlice(_ g: Tensor, into shape: [Int], dim d: Int, start: Int, step: Int, dtype: DType) throws -> Tensor {

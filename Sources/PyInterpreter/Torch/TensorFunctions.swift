@@ -346,6 +346,9 @@ enum TensorFunctions {
         TorchFunction("narrow", ["dim", "start", "length"]) { _, t, a in
             TorchValues.box(try t.narrow(a.int("dim"), start: a.int("start"), length: a.int("length")))
         },
+        TorchFunction("unfold", ["dimension", "size", "step"], form: .methodOnly) { _, t, a in
+            TorchValues.box(try t.unfold(a.int("dimension"), size: a.int("size"), step: a.int("step")))
+        },
         TorchFunction("select", ["dim", "index"]) { _, t, a in TorchValues.box(try t.select(a.int("dim"), a.int("index"))) },
         TorchFunction("chunk", ["chunks", .init("dim", default: .int(0))]) { _, t, a in
             .tuple(try t.chunk(a.int("chunks"), dim: a.int("dim")).map(TorchValues.box))
