@@ -212,7 +212,8 @@ extension Tensor {
         return try Tensor.where(zeroBase, Tensor.wrapped(0, dtype: .float64), log())
     }
 
-    static func integerPower(_ x: Int64, _ y: Int64) -> Int64 {
+    /// x^y for y ≥ 0 by squaring, wrapping on overflow as int64 arithmetic does in PyTorch and NumPy.
+    public static func integerPower(_ x: Int64, _ y: Int64) -> Int64 {
         var result: Int64 = 1, base = x, e = y
         while e > 0 {
             if e & 1 == 1 { result = result &* base }

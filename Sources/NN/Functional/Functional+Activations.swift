@@ -67,4 +67,13 @@ extension Functional {
     public static func hardtanh(_ input: Tensor, minVal: Double = -1, maxVal: Double = 1) throws -> Tensor {
         try input.hardtanh(min: minVal, max: maxVal)
     }
+
+    /// `F.softsign(x)`: x / (1 + |x|), composed of ops as torch.nn.functional's Python is
+    /// (so its graph shows DivBackward0).
+    public static func softsign(_ input: Tensor) throws -> Tensor {
+        try input.div(input.abs().add(Tensor.wrapped(1, dtype: .int64)))
+    }
+
+    /// `F.tanhshrink(x)`: x − tanh x, composed of ops as torch.nn.functional's Python is.
+    public static func tanhshrink(_ input: Tensor) throws -> Tensor { try input.sub(input.tanh()) }
 }

@@ -170,13 +170,11 @@ public final class CELU: Module {
 /// `nn.Softsign()`: x / (1 + |x|).
 public final class Softsign: Module {
     public init() { super.init(typeName: "Softsign") }
-    public override func forward(_ input: Tensor) throws -> Tensor {
-        try input.div(input.abs().add(Tensor.wrapped(1, dtype: .int64)))
-    }
+    public override func forward(_ input: Tensor) throws -> Tensor { try Functional.softsign(input) }
 }
 
 /// `nn.Tanhshrink()`: x − tanh x.
 public final class Tanhshrink: Module {
     public init() { super.init(typeName: "Tanhshrink") }
-    public override func forward(_ input: Tensor) throws -> Tensor { try input.sub(input.tanh()) }
+    public override func forward(_ input: Tensor) throws -> Tensor { try Functional.tanhshrink(input) }
 }

@@ -67,13 +67,7 @@ enum NumpyInt64 {
 
     private static func power(_ base: Int64, _ exponent: Int64) throws -> Int64 {
         guard exponent >= 0 else { throw PyError(.valueError, "Integers to negative integer powers are not allowed.") }
-        var result: Int64 = 1, b = base, e = exponent
-        while e > 0 {
-            if e & 1 == 1 { result = result &* b }
-            b = b &* b
-            e >>= 1
-        }
-        return result
+        return Tensor.integerPower(base, exponent)
     }
 
     static let type: PyType = {

@@ -44,14 +44,8 @@ enum FunctionalModule {
         tensorOut("selu", ["input", inplace]) { _, a in try a.tensor("input").selu() }
         tensorOut("celu", ["input", .init("alpha", default: .float(1)), inplace]) { _, a in try a.tensor("input").celu(alpha: a.double("alpha")) }
         // Python-level compositions in torch.nn.functional, recorded as theirs are.
-        tensorOut("softsign", ["input"]) { _, a in
-            let x = try a.tensor("input")
-            return try x.div(x.abs().add(Tensor.wrapped(1, dtype: .int64)))
-        }
-        tensorOut("tanhshrink", ["input"]) { _, a in
-            let x = try a.tensor("input")
-            return try x.sub(x.tanh())
-        }
+        tensorOut("softsign", ["input"]) { _, a in try Functional.softsign(a.tensor("input")) }
+        tensorOut("tanhshrink", ["input"]) { _, a in try Functional.tanhshrink(a.tensor("input")) }
         for name in ["softmax", "log_softmax"] {
             tensorOut(name, ["input", .init("dim", default: .none), .init("_stacklevel", default: .int(3)), .init("dtype", default: .none)]) { interp, a in
                 var x = try a.tensor("input")
