@@ -171,14 +171,8 @@ public final class Storage {
         return try T.withMutableArray(of: self) { array in try array.withUnsafeMutableBufferPointer { try body($0) } }
     }
 
-    /// The float elements for reading or writing, for other modules (not
-    /// generic over a result, so calls from another module stay specialized).
-    public func withFloats(_ body: (UnsafeBufferPointer<Float>) throws -> Void) rethrows {
-        try withElements(as: Float.self, body)
-    }
-    public func withDoubles(_ body: (UnsafeBufferPointer<Double>) throws -> Void) rethrows {
-        try withElements(as: Double.self, body)
-    }
+    /// The float elements for writing, for other modules (not generic over a
+    /// result, so calls from another module stay specialized).
     public func withMutableFloats(_ body: (UnsafeMutableBufferPointer<Float>) throws -> Void) rethrows {
         try withMutableElements(as: Float.self, body)
     }

@@ -41,12 +41,12 @@ public enum Backward {
         func captureIndex(_ t: Tensor) -> Int? { capture?.firstIndex { $0 === t } }
         func captureNodeIndex(_ n: Node) -> Int? { capture?.firstIndex { $0.gradFn === n } }
 
-        for (i, root) in roots.enumerated() {
+        for (i, (root, gradient)) in zip(roots, gradients).enumerated() {
             guard root.requiresGrad else {
                 throw TorchError.runtime("element \(i) of tensors does not require grad and does not have a grad_fn")
             }
             let seed: Tensor
-            if let g = gradients[gradients.index(gradients.startIndex, offsetBy: i)] {
+            if let g = gradient {
                 guard g.shape == root.shape else {
                     throw TorchError.runtime("Mismatch in shape: grad_output[\(i)] has a shape of \(Shape.describe(g.shape)) and output[\(i)] has a shape of \(Shape.describe(root.shape)).")
                 }
@@ -90,13 +90,11 @@ public enum Backward {
                 if !retainGraph { node.released = true }
                 for i in 0..<Swift.min(node.inputCount, inputGrads.count) {
                     // Taken out, so a fresh gradient is held only here and a leaf can keep it.
-                    let edge = node.unretainedInput(i)
-                    if case .none = edge { continue }
                     guard let ig = inputGrads.take(i) else { continue }
                     // The graph keeps nodes and leaves alive: reached unretained.
-                    switch edge {
+                    switch node.unretainedInput(i) {
                     case .none:
-                        break
+                        continue
                     case .node(let next):
                         try next._withUnsafeGuaranteedRef { $0.pendingGradient = try accumulate($0.pendingGradient, ig) }
                     case .leaf(let leaf):

@@ -32,14 +32,6 @@ extension Tensor {
                    rule: .table(rule), attribute: attribute)
     }
 
-    /// A `table` rule for an op without a forward-mode rule.
-    @discardableResult
-    func recorded(_ name: String, symbol: String = "", inputs: [Tensor], saving: [Tensor] = [], output: Tensor? = nil,
-                  attribute: Double = 0, rule: @escaping (Node, Tensor) throws -> InputGradients) throws -> Tensor {
-        try record(name, symbol: symbol, inputs: inputs, saving: saving, output: output,
-                   tangent: { _ in throw Tensor.forwardADUnsupported(name) }, rule: .table(rule), attribute: attribute)
-    }
-
     /// An op without a forward-mode rule (forward AD through it raises PyTorch's error).
     @discardableResult
     func recorded(_ name: String, symbol: String = "", inputs: [Tensor], saving: [Tensor] = [], output: Tensor? = nil,

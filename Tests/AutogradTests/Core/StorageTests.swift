@@ -46,7 +46,7 @@ final class StorageTests: XCTestCase {
         let s = Storage(single: Float(1.5), dtype: .float32)
         s.withMutableFloats { $0[0] *= 4 }
         var read: Float = 0
-        s.withFloats { read = $0[0] }
+        s.withElements(as: Float.self) { read = $0[0] }
         XCTAssertEqual(read, 6)
         s.setDouble(0, 0.1)
         XCTAssertEqual(s.f32, [Float(0.1)], "setDouble rounds to float32")
