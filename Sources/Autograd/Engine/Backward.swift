@@ -41,6 +41,9 @@ public enum Backward {
         func captureIndex(_ t: Tensor) -> Int? { capture?.firstIndex { $0 === t } }
         func captureNodeIndex(_ n: Node) -> Int? { capture?.firstIndex { $0.gradFn === n } }
 
+        guard roots.count == gradients.count else {
+            throw TorchError.runtime("got \(roots.count) tensors and \(gradients.count) gradients")
+        }
         for (i, (root, gradient)) in zip(roots, gradients).enumerated() {
             guard root.requiresGrad else {
                 throw TorchError.runtime("element \(i) of tensors does not require grad and does not have a grad_fn")

@@ -51,6 +51,15 @@ final class ErrorTextTests: XCTestCase {
         expect("IndexError", "Dimension out of range (expected to be in range of [-1, 0], but got 1)") { try self.ones3.sum(dims: [1]) }
     }
 
+    func testGradOutputsMustMatchTheOutputs() throws {
+        let x = Tensor.scalar(2)
+        try x.setRequiresGrad(true)
+        let y = try x.mul(Tensor.wrapped(3, dtype: .int64)), z = try x.mul(Tensor.wrapped(4, dtype: .int64))
+        expect("RuntimeError", "got 2 tensors and 1 gradients") {
+            try Backward.grad(outputs: [y, z], inputs: [x], gradOutputs: [Tensor.scalar(1)])
+        }
+    }
+
     func testJoining() throws {
         let m = try Tensor.ones([2, 2])
         expect("RuntimeError", "Tensors must have same number of dimensions: got 2 and 1") { try Tensor.cat([m, self.ones3]) }
